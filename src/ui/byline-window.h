@@ -1,0 +1,22 @@
+/* byline-window.h
+ *
+ * Copyright 2026 The Byline authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "byline-application.h"
+
+G_BEGIN_DECLS
+
+#define BYLINE_TYPE_WINDOW (byline_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (BylineWindow, byline_window, BYLINE, WINDOW, AdwApplicationWindow)
+
+BylineWindow *byline_window_new (BylineApplication *application);
+
+G_END_DECLS
