@@ -168,6 +168,126 @@ byline_test_portal_user_id (BylineTestPortal *portal,
   return json_object_get_int_member (portal_user (portal, role), "id");
 }
 
+static JsonObject *
+script_object (const char *html,
+               const char *variable,
+               JsonParser *parser)
+{
+  g_autofree char *marker = g_strdup_printf ("var %s = ", variable);
+  const char *start = strstr (html, marker);
+  const char *end;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (start);
+  start += strlen (marker);
+  end = strstr (start, "};");
+  g_assert_nonnull (end);
+  json_parser_load_from_data (parser, start, end - start + 1, &error);
+  g_assert_no_error (error);
+
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+static GBytes *
+browse (SoupSession *session,
+        SoupMessage *message)
+{
+  g_autoptr(GError) error = NULL;
+  GBytes *body = soup_session_send_and_read (session, message, NULL, &error);
+
+  g_assert_no_error (error);
+
+  return body;
+}
+
+char *
+byline_test_portal_authorize (BylineTestPortal *portal,
+                              const char       *role,
+                              const char       *authorize_url,
+                              gboolean          approve)
+{
+  g_autoptr(SoupSession) browser = soup_session_new_with_options ("timeout", 30, NULL);
+  g_autoptr(SoupMessage) login = NULL;
+  g_autoptr(SoupMessage) page = NULL;
+  g_autoptr(SoupMessage) create = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GBytes) html = NULL;
+  g_autoptr(GBytes) created = NULL;
+  g_autoptr(JsonParser) auth_parser = json_parser_new ();
+  g_autoptr(JsonParser) api_parser = json_parser_new ();
+  g_autoptr(JsonParser) created_parser = json_parser_new ();
+  g_autofree char *login_url = g_strconcat (portal->base_url, "/wp-login.php", NULL);
+  g_autofree char *create_url = g_strconcat (portal->rest_url,
+                                             "wp/v2/users/me/application-passwords", NULL);
+  g_autofree char *form = NULL;
+  g_autofree char *request = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *auth_app;
+  JsonObject *api;
+  const char *success;
+  const char *password;
+  g_autofree char *e_site = NULL;
+  g_autofree char *e_login = NULL;
+  g_autofree char *e_password = NULL;
+
+  soup_session_add_feature_by_type (browser, SOUP_TYPE_COOKIE_JAR);
+
+  /* Log in with the user's login password, as a person in a browser. */
+  form = soup_form_encode ("log", byline_test_portal_user (portal, role, "login"),
+                           "pwd", byline_test_portal_user (portal, role, "password"),
+                           "wp-submit", "Log In", NULL);
+  login = soup_message_new_from_encoded_form (SOUP_METHOD_POST, login_url, g_steal_pointer (&form));
+  soup_message_add_flags (login, SOUP_MESSAGE_NO_REDIRECT);
+  body = browse (browser, login);
+  g_assert_cmpuint (soup_message_get_status (login), ==, SOUP_STATUS_FOUND);
+
+  page = soup_message_new (SOUP_METHOD_GET, authorize_url);
+  html = browse (browser, page);
+  g_assert_cmpuint (soup_message_get_status (page), ==, SOUP_STATUS_OK);
+  text = g_strndup (g_bytes_get_data (html, NULL), g_bytes_get_size (html));
+  auth_app = script_object (text, "authApp", auth_parser);
+  api = script_object (text, "wpApiSettings", api_parser);
+
+  if (!approve)
+    return g_strdup (json_object_get_string_member (auth_app, "reject"));
+
+  /* auth-app.js: create the password through the REST API, then send the
+   * browser to the success URL with the credentials appended. */
+  {
+    const char *field = strstr (text, "name=\"app_id\" value=\"");
+    g_autofree char *app_id = NULL;
+
+    g_assert_nonnull (field);
+    field += strlen ("name=\"app_id\" value=\"");
+    app_id = g_strndup (field, strcspn (field, "\""));
+    request = g_strdup_printf ("{\"name\": \"Byline\", \"app_id\": \"%s\"}", app_id);
+  }
+  create = soup_message_new (SOUP_METHOD_POST, create_url);
+  soup_message_headers_replace (soup_message_get_request_headers (create), "X-WP-Nonce",
+                                json_object_get_string_member (api, "nonce"));
+  {
+    g_autoptr(GBytes) json = g_bytes_new (request, strlen (request));
+
+    soup_message_set_request_body_from_bytes (create, "application/json", json);
+  }
+  created = browse (browser, create);
+  g_assert_cmpuint (soup_message_get_status (create), ==, SOUP_STATUS_CREATED);
+  json_parser_load_from_data (created_parser, g_bytes_get_data (created, NULL),
+                              g_bytes_get_size (created), &error);
+  g_assert_no_error (error);
+  password = json_object_get_string_member (json_node_get_object (json_parser_get_root (created_parser)),
+                                            "password");
+
+  success = json_object_get_string_member (auth_app, "success");
+  e_site = g_uri_escape_string (json_object_get_string_member (auth_app, "site_url"), NULL, FALSE);
+  e_login = g_uri_escape_string (json_object_get_string_member (auth_app, "user_login"), NULL, FALSE);
+  e_password = g_uri_escape_string (password, NULL, FALSE);
+
+  return g_strdup_printf ("%s%csite_url=%s&user_login=%s&password=%s", success,
+                          strchr (success, '?') != NULL ? '&' : '?', e_site, e_login, e_password);
+}
+
 /* The threaded server */
 
 struct _BylineTestServer

@@ -42,6 +42,13 @@ const char       *byline_test_portal_user        (BylineTestPortal *portal,
                                                   const char       *field);
 gint64            byline_test_portal_user_id     (BylineTestPortal *portal,
                                                   const char       *role);
+/* Plays the user's browser on WordPress's authorization page (logging in
+ * as @role, then doing what wp-admin/js/auth-app.js does on "approve" or
+ * "reject") and returns the address WordPress sends the browser to. */
+char             *byline_test_portal_authorize   (BylineTestPortal *portal,
+                                                  const char       *role,
+                                                  const char       *authorize_url,
+                                                  gboolean          approve);
 
 /* A SoupServer on 127.0.0.1 running in its own thread and main context,
  * so clients can use any API from the test's thread. Handlers run in the

@@ -13,6 +13,7 @@
 
 #include "byline-error.h"
 #include "byline-http.h"
+#include "byline-wp-auth.h"
 #include "byline-wp-json.h"
 
 static JsonNode *
@@ -735,6 +736,67 @@ test_session_factory (void)
   g_assert_false (soup_session_has_feature (session, SOUP_TYPE_AUTH_MANAGER));
 }
 
+static void
+test_auth_url (void)
+{
+  g_autoptr(BylinePortalSite) site = byline_portal_site_new ();
+  g_autoptr(BylinePortalSite) bare = byline_portal_site_new ();
+  g_autofree char *url = NULL;
+  g_autofree char *none = NULL;
+  g_autoptr(GError) error = NULL;
+
+  site->authorization_url = g_strdup ("https://portal.example.vn/wp-admin/authorize-application.php");
+  url = byline_wp_auth_build_url (site, "Byline (máy tòa soạn)", "abc123", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (url, ==,
+                   "https://portal.example.vn/wp-admin/authorize-application.php"
+                   "?app_name=Byline%20%28m%C3%A1y%20t%C3%B2a%20so%E1%BA%A1n%29"
+                   "&app_id=" BYLINE_WP_AUTH_APP_ID
+                   "&success_url=io.github.bylineapp.byline%3A%2F%2Fauth%2Fcallback%3Fstate%3Dabc123");
+
+  none = byline_wp_auth_build_url (bare, "Byline", "abc123", &error);
+  g_assert_null (none);
+  g_assert_error (error, BYLINE_ERROR, BYLINE_ERROR_NO_APP_PASSWORDS);
+}
+
+static void
+test_auth_callback (void)
+{
+  g_autoptr(BylineWpAuthReply) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *bad[] = {
+    "https://evil.example/auth/callback?state=s&user_login=a&password=b",
+    "io.github.bylineapp.byline://auth/callbackX?state=s&user_login=a&password=b",
+    "io.github.bylineapp.byline://auth/callback?state=s&user_login=a",
+    "io.github.bylineapp.byline://auth/callback?user_login=a&password=b",
+  };
+
+  reply = byline_wp_auth_parse_callback ("io.github.bylineapp.byline://auth/callback?state=s1"
+                                         "&site_url=https%3A%2F%2Fportal.example.vn"
+                                         "&user_login=c%E1%BA%A9m.v%C3%A2n"
+                                         "&password=AbCd%20EfGh%20IjKl", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (reply->state, ==, "s1");
+  g_assert_cmpstr (reply->site_url, ==, "https://portal.example.vn");
+  g_assert_cmpstr (reply->user_login, ==, "cẩm.vân");
+  g_assert_cmpstr (reply->password, ==, "AbCd EfGh IjKl");
+  g_clear_pointer (&reply, byline_wp_auth_reply_free);
+
+  reply = byline_wp_auth_parse_callback ("io.github.bylineapp.byline://auth/callback?state=s1"
+                                         "&success=false", &error);
+  g_assert_null (reply);
+  g_assert_error (error, BYLINE_ERROR, BYLINE_ERROR_CANCELLED);
+  g_clear_error (&error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      reply = byline_wp_auth_parse_callback (bad[i], &error);
+      g_assert_null (reply);
+      g_assert_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID_INPUT);
+      g_clear_error (&error);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -761,6 +823,8 @@ main (int   argc,
   g_test_add_func ("/wp-json/build-url", test_build_url);
   g_test_add_func ("/wp-json/normalize-address", test_normalize_address);
   g_test_add_func ("/wp-json/api-link", test_api_link);
+  g_test_add_func ("/wp-auth/url", test_auth_url);
+  g_test_add_func ("/wp-auth/callback", test_auth_callback);
   g_test_add_func ("/http/loopback-and-schemes", test_loopback_and_schemes);
   g_test_add_func ("/http/same-origin", test_same_origin);
   g_test_add_func ("/http/session-factory", test_session_factory);

@@ -15,6 +15,7 @@
 #include "byline-error.h"
 #include "byline-http.h"
 #include "byline-test-core.h"
+#include "byline-wp-auth.h"
 #include "byline-wp-portal.h"
 
 static BylineTestPortal *test_portal;
@@ -278,6 +279,56 @@ test_app_password_with_spaces (void)
   user = get_user (BYLINE_PORTAL (portal), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (user->username, ==, "author");
+}
+
+/* Signing in through the browser (WordPress's authorization flow) */
+
+static void
+test_authorize_in_browser (void)
+{
+  g_autofree char *state = byline_wp_auth_new_state ();
+  g_autofree char *url = NULL;
+  g_autofree char *callback = NULL;
+  g_autoptr(BylineWpAuthReply) reply = NULL;
+  g_autoptr(BylineWpPortal) portal = NULL;
+  g_autoptr(BylinePortalUser) user = NULL;
+  g_autoptr(GError) error = NULL;
+
+  url = byline_wp_auth_build_url (site, "Byline", state, &error);
+  g_assert_no_error (error);
+
+  callback = byline_test_portal_authorize (test_portal, "author", url, TRUE);
+  g_assert_true (byline_wp_auth_is_callback (callback));
+  reply = byline_wp_auth_parse_callback (callback, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (reply->state, ==, state);
+  g_assert_cmpstr (reply->user_login, ==, "author");
+  g_assert_cmpstr (reply->site_url, ==, test_portal->base_url);
+
+  /* The new application password works, and was never typed. */
+  portal = byline_wp_portal_new (session, site, reply->user_login, reply->password);
+  user = get_user (BYLINE_PORTAL (portal), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (user->name, ==, "Cẩm Vân");
+}
+
+static void
+test_authorize_declined (void)
+{
+  g_autofree char *state = byline_wp_auth_new_state ();
+  g_autofree char *url = NULL;
+  g_autofree char *callback = NULL;
+  g_autoptr(BylineWpAuthReply) reply = NULL;
+  g_autoptr(GError) error = NULL;
+
+  url = byline_wp_auth_build_url (site, "Byline", state, &error);
+  g_assert_no_error (error);
+
+  callback = byline_test_portal_authorize (test_portal, "contributor", url, FALSE);
+  g_assert_true (byline_wp_auth_is_callback (callback));
+  reply = byline_wp_auth_parse_callback (callback, &error);
+  g_assert_null (reply);
+  g_assert_error (error, BYLINE_ERROR, BYLINE_ERROR_CANCELLED);
 }
 
 /* Posts */
@@ -828,6 +879,8 @@ main (int   argc,
     }
   g_test_add_func ("/wp-portal/sign-in/refused", test_sign_in_refused);
   g_test_add_func ("/wp-portal/sign-in/password-with-spaces", test_app_password_with_spaces);
+  g_test_add_func ("/wp-portal/authorize/approved", test_authorize_in_browser);
+  g_test_add_func ("/wp-portal/authorize/declined", test_authorize_declined);
   g_test_add_func ("/wp-portal/posts/lifecycle", test_posts_lifecycle);
   g_test_add_func ("/wp-portal/posts/pagination", test_posts_pagination);
   g_test_add_func ("/wp-portal/media/upload-with-metadata", test_media_upload_with_metadata);
