@@ -1,0 +1,184 @@
+/* test-text.c
+ *
+ * Copyright 2026 The Byline authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+
+#include "byline-i18n.h"
+#include "byline-text.h"
+
+#define SEED_HEADLINE \
+  "Đoàn công tác của tỉnh kiểm tra, giám sát kết quả thực hiện công tác giảm nghèo năm 2023"
+
+static void
+test_normalize_composes_vietnamese (void)
+{
+  /* "Việt" typed as V i e + circumflex + dot below + t (decomposed). */
+  const char *decomposed = "Vie\xcc\x82\xcc\xa3t Nam";
+  g_autofree char *nfc = byline_text_normalize (decomposed, -1);
+
+  g_assert_cmpstr (nfc, ==, "Việt Nam");
+}
+
+static void
+test_normalize_repairs_invalid_utf8 (void)
+{
+  g_autofree char *fixed = byline_text_normalize ("ok\xff\xfe ok", -1);
+
+  g_assert_true (g_utf8_validate (fixed, -1, NULL));
+  g_assert_true (g_str_has_prefix (fixed, "ok"));
+  g_assert_true (g_str_has_suffix (fixed, " ok"));
+}
+
+static void
+test_slug_seed_headline (void)
+{
+  g_autofree char *slug = byline_text_slugify (SEED_HEADLINE);
+
+  g_assert_cmpstr (slug, ==,
+                   "doan-cong-tac-cua-tinh-kiem-tra-giam-sat-ket-qua-thuc-hien-cong-tac-giam-ngheo-nam-2023");
+}
+
+static void
+test_slug_cases (void)
+{
+  static const struct { const char *in, *out; } cases[] = {
+    { "Tin tức giảm nghèo", "tin-tuc-giam-ngheo" },
+    { "Giảm nghèo 2023", "giam-ngheo-2023" },
+    { "ĐƯỜNG ĐI KHÓ, ĐI XE ĐẠP", "duong-di-kho-di-xe-dap" },
+    { "Hello, World! 100% “quoted” — dash", "hello-world-100-quoted-dash" },
+    { "Æsir & Þór", "aesir-thor" },
+    { "a.b/c", "a-b-c" },
+    { "  --Trim--  ", "trim" },
+    { "中文", "%e4%b8%ad%e6%96%87" },
+    { "", "" },
+    { "<b>Bold</b> title", "bold-title" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *slug = byline_text_slugify (cases[i].in);
+
+      g_assert_cmpstr (slug, ==, cases[i].out);
+    }
+}
+
+static void
+test_slug_decomposed_input (void)
+{
+  g_autofree char *nfd = g_utf8_normalize (SEED_HEADLINE, -1, G_NORMALIZE_NFD);
+  g_autofree char *slug = byline_text_slugify (nfd);
+  g_autofree char *expected = byline_text_slugify (SEED_HEADLINE);
+
+  g_assert_cmpstr (slug, ==, expected);
+}
+
+static void
+test_slug_is_limited_to_200_bytes (void)
+{
+  g_autoptr(GString) long_title = g_string_new (NULL);
+  g_autofree char *slug = NULL;
+
+  for (int i = 0; i < 100; i++)
+    g_string_append (long_title, "giảm nghèo ");
+  slug = byline_text_slugify (long_title->str);
+  g_assert_cmpuint (strlen (slug), <=, 200);
+  g_assert_true (g_str_has_prefix (slug, "giam-ngheo-giam-ngheo"));
+}
+
+static void
+test_search_ignores_accents_and_case (void)
+{
+  g_autofree char *key = byline_text_search_key ("Đoàn công tác kiểm tra GIẢM NGHÈO năm 2023");
+
+  g_assert_cmpstr (key, ==, "doan cong tac kiem tra giam ngheo nam 2023");
+  g_assert_true (byline_text_search_matches (key, "giam ngheo"));
+  g_assert_true (byline_text_search_matches (key, "giảm nghèo"));
+  g_assert_true (byline_text_search_matches (key, "Đoàn  2023"));
+  g_assert_true (byline_text_search_matches (key, ""));
+  g_assert_false (byline_text_search_matches (key, "giam ngheo 2024"));
+  g_assert_false (byline_text_search_matches (key, "ho ngheo"));
+}
+
+static void
+test_word_count (void)
+{
+  g_assert_cmpuint (byline_text_count_words (""), ==, 0);
+  g_assert_cmpuint (byline_text_count_words ("   \n "), ==, 0);
+  g_assert_cmpuint (byline_text_count_words ("giảm nghèo"), ==, 2);
+  g_assert_cmpuint (byline_text_count_words ("Ngày 14/11, Đoàn công tác — của tỉnh."), ==, 7);
+  g_assert_cmpuint (byline_text_count_words ("well-known reporter's note"), ==, 3);
+  g_assert_cmpuint (byline_text_count_words (SEED_HEADLINE), ==, 19);
+}
+
+static void
+test_reading_minutes (void)
+{
+  g_assert_cmpuint (byline_text_reading_minutes (0), ==, 0);
+  g_assert_cmpuint (byline_text_reading_minutes (20), ==, 1);
+  g_assert_cmpuint (byline_text_reading_minutes (600), ==, 3);
+}
+
+/* glibc caches translations per locale name, not per LANGUAGE; the gettext
+ * manual's way to make a LANGUAGE change take effect is to bump this. */
+extern int _nl_msg_cat_cntr;
+
+static void
+set_language (const char *language)
+{
+  g_setenv ("LANGUAGE", language, TRUE);
+  ++_nl_msg_cat_cntr;
+}
+
+/* Weekday names come from Byline's catalogue, not from the system's locale
+ * (vi_VN is usually not installed on these machines). */
+static void
+test_date_line (void)
+{
+  g_autoptr(GDateTime) date = g_date_time_new_utc (2023, 11, 15, 8, 0, 0);
+  g_autofree char *english = NULL;
+  g_autofree char *vietnamese = NULL;
+  g_autoptr(GDateTime) sunday = g_date_time_new_utc (2023, 11, 19, 8, 0, 0);
+  g_autofree char *chu_nhat = NULL;
+
+  /* Vietnamese first: GLib decides once, at the first lookup, whether this
+   * process translates at all, and it would not under LANGUAGE=en. */
+  set_language ("vi");
+  vietnamese = byline_text_format_date_line (date);
+  chu_nhat = byline_text_format_date_line (sunday);
+  g_assert_cmpstr (vietnamese, ==, "Thứ tư, 15/11/2023");
+  g_assert_cmpstr (chu_nhat, ==, "Chủ nhật, 19/11/2023");
+
+  set_language ("en");
+  english = byline_text_format_date_line (date);
+  g_assert_cmpstr (english, ==, "Wednesday, 15/11/2023");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  /* LANGUAGE is honoured only in a non-C locale. */
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  byline_i18n_init ();
+
+  g_test_add_func ("/text/normalize/composes-vietnamese", test_normalize_composes_vietnamese);
+  g_test_add_func ("/text/normalize/repairs-invalid-utf8", test_normalize_repairs_invalid_utf8);
+  g_test_add_func ("/text/slug/seed-headline", test_slug_seed_headline);
+  g_test_add_func ("/text/slug/cases", test_slug_cases);
+  g_test_add_func ("/text/slug/decomposed-input", test_slug_decomposed_input);
+  g_test_add_func ("/text/slug/limited-to-200-bytes", test_slug_is_limited_to_200_bytes);
+  g_test_add_func ("/text/search/ignores-accents-and-case", test_search_ignores_accents_and_case);
+  g_test_add_func ("/text/word-count", test_word_count);
+  g_test_add_func ("/text/reading-minutes", test_reading_minutes);
+  g_test_add_func ("/text/date-line", test_date_line);
+
+  return g_test_run ();
+}
