@@ -256,12 +256,20 @@ byline_test_portal_authorize (BylineTestPortal *portal,
    * browser to the success URL with the credentials appended. */
   {
     const char *field = strstr (text, "name=\"app_id\" value=\"");
+    const char *name_field = strstr (text, "name=\"app_name\"");
     g_autofree char *app_id = NULL;
+    g_autofree char *app_name = NULL;
 
+    /* What the page's form holds, as the script reads it. */
     g_assert_nonnull (field);
     field += strlen ("name=\"app_id\" value=\"");
     app_id = g_strndup (field, strcspn (field, "\""));
-    request = g_strdup_printf ("{\"name\": \"Byline\", \"app_id\": \"%s\"}", app_id);
+    g_assert_nonnull (name_field);
+    name_field = strstr (name_field, "value=\"");
+    g_assert_nonnull (name_field);
+    name_field += strlen ("value=\"");
+    app_name = g_strndup (name_field, strcspn (name_field, "\""));
+    request = g_strdup_printf ("{\"name\": \"%s\", \"app_id\": \"%s\"}", app_name, app_id);
   }
   create = soup_message_new (SOUP_METHOD_POST, create_url);
   soup_message_headers_replace (soup_message_get_request_headers (create), "X-WP-Nonce",

@@ -287,6 +287,7 @@ static void
 test_authorize_in_browser (void)
 {
   g_autofree char *state = byline_wp_auth_new_state ();
+  g_autofree char *app_name = byline_wp_auth_app_name ();
   g_autofree char *url = NULL;
   g_autofree char *callback = NULL;
   g_autoptr(BylineWpAuthReply) reply = NULL;
@@ -294,7 +295,7 @@ test_authorize_in_browser (void)
   g_autoptr(BylinePortalUser) user = NULL;
   g_autoptr(GError) error = NULL;
 
-  url = byline_wp_auth_build_url (site, "Byline", state, &error);
+  url = byline_wp_auth_build_url (site, app_name, state, &error);
   g_assert_no_error (error);
 
   callback = byline_test_portal_authorize (test_portal, "author", url, TRUE);
@@ -469,6 +470,26 @@ test_posts_pagination (void)
     }
 
   g_assert_cmpuint (g_hash_table_size (seen), ==, 3);
+}
+
+static void
+test_posts_published_by_others (void)
+{
+  g_autoptr(BylinePortal) author = portal_for ("author");
+  g_autoptr(BylinePortalPostPage) page = NULL;
+  g_autoptr(GError) error = NULL;
+  BylinePortalPostQuery query = {
+    .statuses = BYLINE_PORTAL_POST_STATUS_BIT (BYLINE_PORTAL_POST_STATUS_PUBLISH),
+    .search = "Hello world",
+  };
+
+  /* The administrator's post, which the author may read but not edit. */
+  page = list_posts (author, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (page->posts->len, ==, 1);
+  g_assert_cmpint (((BylinePortalPost *) g_ptr_array_index (page->posts, 0))->id, ==, 1);
+  g_assert_cmpstr (((BylinePortalPost *) g_ptr_array_index (page->posts, 0))->title, ==,
+                   "Hello world!");
 }
 
 /* Photos */
@@ -883,6 +904,7 @@ main (int   argc,
   g_test_add_func ("/wp-portal/authorize/declined", test_authorize_declined);
   g_test_add_func ("/wp-portal/posts/lifecycle", test_posts_lifecycle);
   g_test_add_func ("/wp-portal/posts/pagination", test_posts_pagination);
+  g_test_add_func ("/wp-portal/posts/published-by-others", test_posts_published_by_others);
   g_test_add_func ("/wp-portal/media/upload-with-metadata", test_media_upload_with_metadata);
   g_test_add_func ("/wp-portal/media/title-defaults-to-file-name",
                    test_media_title_defaults_to_file_name);

@@ -128,6 +128,8 @@ typedef struct
   guint      total_pages;
 } BylinePortalPostPage;
 
+/* Lists with unpublished statuses or content only hold the posts the user
+ * may edit; published-only lists hold everyone's (with rendered titles). */
 typedef struct
 {
   guint       statuses;      /* BYLINE_PORTAL_POST_STATUS_BIT()s; 0 = published only */

@@ -28,6 +28,24 @@ byline_wp_auth_new_state (void)
 }
 
 /**
+ * byline_wp_auth_app_name:
+ *
+ * WordPress refuses a second application password with the same name for
+ * a user, and lists them in the user's profile: name each sign-in after
+ * the computer and the time.
+ *
+ * Returns: (transfer full): e.g. "Byline on reporter-pc (2026-11-29 08:30)"
+ */
+char *
+byline_wp_auth_app_name (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *when = g_date_time_format (now, "%Y-%m-%d %H:%M:%S");
+
+  return g_strdup_printf ("Byline on %s (%s)", g_get_host_name (), when);
+}
+
+/**
  * byline_wp_auth_build_url:
  * @site: a discovered site, with its authorization page
  * @app_name: the name WordPress shows for the new application password

@@ -32,6 +32,7 @@ typedef struct
 } BylineWpAuthReply;
 
 char              *byline_wp_auth_new_state        (void);
+char              *byline_wp_auth_app_name         (void);
 char              *byline_wp_auth_build_url        (BylinePortalSite   *site,
                                                     const char         *app_name,
                                                     const char         *state,

@@ -468,9 +468,14 @@ byline_wp_portal_list_posts_async (BylinePortal                *portal,
   per_page = g_strdup_printf ("%u", query->per_page == 0 ? 10 : MIN (query->per_page, 100));
   g_task_set_task_data (task, GUINT_TO_POINTER (MAX (query->page, 1)), NULL);
 
-  /* context=edit gives raw titles (no HTML entities) and lets editors see
-   * drafts and pending posts; _fields keeps a 100-post page small. */
-  g_strv_builder_add_many (builder, "context", "edit", "page", page, "per_page", per_page,
+  /* context=edit gives raw titles and content and unpublished posts, but
+   * leaves out every post the user may not edit; a list of published posts
+   * only uses the view context so it shows everyone's. _fields keeps a
+   * 100-post page small. */
+  if (query->with_content ||
+      (query->statuses & ~BYLINE_PORTAL_POST_STATUS_BIT (BYLINE_PORTAL_POST_STATUS_PUBLISH)) != 0)
+    g_strv_builder_add_many (builder, "context", "edit", NULL);
+  g_strv_builder_add_many (builder, "page", page, "per_page", per_page,
                            "_fields", query->with_content ? POST_FIELDS ",content" : POST_FIELDS,
                            NULL);
 
