@@ -150,7 +150,8 @@ wp_message_new (BylineWpPortal     *self,
   if (body != NULL)
     {
       g_autofree char *json = json_to_string (body, FALSE);
-      g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&json), strlen (json));
+      gsize length = strlen (json);
+      g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&json), length);
 
       soup_message_set_request_body_from_bytes (message, "application/json; charset=utf-8",
                                                 bytes);
