@@ -14,6 +14,18 @@ G_BEGIN_DECLS
 
 /* Headless helpers shared by the core, portal and ui suites. */
 
+/* Runs an async call and returns what its finish function returns,
+ * spinning the main context meanwhile; short, as tests use it on every
+ * other line: RUN (foo_async (…, NULL, byline_test_store_result, &_result),
+ * foo_finish, obj, _result, &error). */
+#define RUN(call, finish, ...)                                                  \
+  ({                                                                            \
+    g_autoptr(GAsyncResult) _result = NULL;                                     \
+    call;                                                                       \
+    byline_test_wait_result (&_result);                                         \
+    finish (__VA_ARGS__);                                                       \
+  })
+
 /* Iterates the default main context until *@result is set (by
  * byline_test_store_result()) or 30 s pass; fails the test on timeout. */
 void          byline_test_wait_result            (GAsyncResult  **result);

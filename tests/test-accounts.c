@@ -23,14 +23,6 @@
 #include "byline-test-core.h"
 #include "byline-wp-portal.h"
 
-#define RUN(call, finish, ...)                                                  \
-  ({                                                                            \
-    g_autoptr(GAsyncResult) _result = NULL;                                     \
-    call;                                                                       \
-    byline_test_wait_result (&_result);                                         \
-    finish (__VA_ARGS__);                                                       \
-  })
-
 #define PASSWORD "Xk3p Q9zL mW2r T7vB nH5c Jd8f"
 
 static gboolean have_keyring;

@@ -18,14 +18,6 @@
 #include "byline-test-core.h"
 #include "byline-wp-portal.h"
 
-#define RUN(call, finish, ...)                                                  \
-  ({                                                                            \
-    g_autoptr(GAsyncResult) _result = NULL;                                     \
-    call;                                                                       \
-    byline_test_wait_result (&_result);                                         \
-    finish (__VA_ARGS__);                                                       \
-  })
-
 static GFile *
 write_temp_file (const char *name,
                  gsize       size,

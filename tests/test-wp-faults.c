@@ -17,14 +17,6 @@
 #include "byline-test-core.h"
 #include "byline-wp-portal.h"
 
-#define RUN(call, finish, ...)                                                  \
-  ({                                                                            \
-    g_autoptr(GAsyncResult) _result = NULL;                                     \
-    call;                                                                       \
-    byline_test_wait_result (&_result);                                         \
-    finish (__VA_ARGS__);                                                       \
-  })
-
 #define USER_JSON "{\"id\":3,\"username\":\"author\",\"name\":\"Cẩm Vân\",\"roles\":[\"author\"]," \
                   "\"capabilities\":{\"edit_posts\":true,\"upload_files\":true}}"
 #define HTML_500 "<!DOCTYPE html><html><head><title>WordPress &rsaquo; Error</title></head>" \

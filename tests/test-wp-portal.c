@@ -22,16 +22,6 @@ static BylineTestPortal *test_portal;
 static SoupSession *session;
 static BylinePortalSite *site;
 
-/* Synchronous wrappers keep the tests readable; each spins the main
- * context while the real async call runs. */
-#define RUN(call, finish, ...)                                                  \
-  ({                                                                            \
-    g_autoptr(GAsyncResult) _result = NULL;                                     \
-    call;                                                                       \
-    byline_test_wait_result (&_result);                                         \
-    finish (__VA_ARGS__);                                                       \
-  })
-
 static BylinePortalSite *
 discover (const char  *address,
           GError     **error)

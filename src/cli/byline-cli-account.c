@@ -102,7 +102,8 @@ account_add (int    argc,
   gboolean password_stdin = FALSE;
   gboolean browser = FALSE;
   const GOptionEntry entries[] = {
-    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("The account’s name, for --account"), N_("NAME") },
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("The account’s name, for --account"),
+      N_("NAME") },
     { "url", 0, 0, G_OPTION_ARG_STRING, &url, N_("The portal’s address"), N_("URL") },
     { "user", 0, 0, G_OPTION_ARG_STRING, &user, N_("Your user name on the portal"), N_("LOGIN") },
     { "password-stdin", 0, 0, G_OPTION_ARG_NONE, &password_stdin,

@@ -64,9 +64,11 @@ posts_list (int    argc,
   const GOptionEntry entries[] = {
     { "account", 0, 0, G_OPTION_ARG_STRING, &account, N_("The account to use"), N_("NAME") },
     { "status", 0, 0, G_OPTION_ARG_STRING, &status,
-      N_("Only posts with these statuses, comma-separated (draft, pending, publish, future, private, trash)"),
+      N_("Only posts with these statuses, comma-separated (draft, pending, publish, "
+         "future, private, trash)"),
       N_("STATUS") },
-    { "search", 0, 0, G_OPTION_ARG_STRING, &search, N_("Only posts matching this text"), N_("TEXT") },
+    { "search", 0, 0, G_OPTION_ARG_STRING, &search, N_("Only posts matching this text"),
+      N_("TEXT") },
     { "page", 0, 0, G_OPTION_ARG_INT, &page, N_("The page to show (from 1)"), N_("N") },
     { "per-page", 0, 0, G_OPTION_ARG_INT, &per_page, N_("Posts per page (1–100)"), N_("N") },
     { NULL }

@@ -124,6 +124,17 @@ find_by_id (BylineAccountStore *self,
   return NULL;
 }
 
+static gboolean
+same_account (BylineAccount *a,
+              BylineAccount *b)
+{
+  return g_str_equal (byline_account_get_name (a), byline_account_get_name (b)) &&
+         g_str_equal (byline_account_get_site_url (a), byline_account_get_site_url (b)) &&
+         g_str_equal (byline_account_get_rest_url (a), byline_account_get_rest_url (b)) &&
+         g_str_equal (byline_account_get_site_name (a), byline_account_get_site_name (b)) &&
+         g_str_equal (byline_account_get_username (a), byline_account_get_username (b));
+}
+
 static void
 reload (BylineAccountStore *self)
 {
@@ -147,10 +158,7 @@ reload (BylineAccountStore *self)
             {
               g_autoptr(BylineAccount) fresh = load_account (self, ids[i]);
 
-              if (fresh != NULL &&
-                  g_str_equal (byline_account_get_name (fresh), byline_account_get_name (candidate)) &&
-                  g_str_equal (byline_account_get_rest_url (fresh), byline_account_get_rest_url (candidate)) &&
-                  g_str_equal (byline_account_get_username (fresh), byline_account_get_username (candidate)))
+              if (fresh != NULL && same_account (fresh, candidate))
                 account = g_object_ref (candidate);
               else if (fresh != NULL)
                 account = g_steal_pointer (&fresh);

@@ -159,7 +159,8 @@ byline_multipart_stream_add_file (BylineMultipartStream *self,
   qname = quote (name);
   ascii = byline_multipart_ascii_filename (filename);
   add_text (self, g_strdup_printf ("--%s\r\n"
-                                   "Content-Disposition: form-data; name=\"%s\"; filename=\"%s\"\r\n"
+                                   "Content-Disposition: form-data; name=\"%s\"; "
+                                   "filename=\"%s\"\r\n"
                                    "Content-Type: %s\r\n"
                                    "\r\n",
                                    self->boundary, qname, ascii, content_type));
@@ -303,7 +304,9 @@ byline_multipart_stream_read (GInputStream  *stream,
 
       if (part->bytes != NULL)
         {
-          memcpy (buffer, (const char *) g_bytes_get_data (part->bytes, NULL) + self->offset, count);
+          const char *data = g_bytes_get_data (part->bytes, NULL);
+
+          memcpy (buffer, data + self->offset, count);
           self->offset += count;
           return count;
         }

@@ -56,22 +56,28 @@ byline_portal_error_message (const GError *error)
   switch ((BylineError) error->code)
     {
     case BYLINE_ERROR_NETWORK:
-      sentence = _("Byline could not reach the portal. Check the address and the network connection.");
+      sentence = _("Byline could not reach the portal. Check the address and the network "
+                   "connection.");
       break;
     case BYLINE_ERROR_TIMEOUT:
       sentence = _("The portal did not answer in time. Try again in a moment.");
       break;
     case BYLINE_ERROR_TLS:
-      sentence = _("The portal’s security certificate could not be verified, so Byline did not connect. Check the address, or ask the portal’s administrator to fix the certificate.");
+      sentence = _("The portal’s security certificate could not be verified, so Byline did not "
+                   "connect. Check the address, or ask the portal’s administrator to fix the "
+                   "certificate.");
       break;
     case BYLINE_ERROR_INSECURE:
-      sentence = _("Byline only connects to portals over https, so that passwords never cross the network unencrypted. Use the portal’s https:// address.");
+      sentence = _("Byline only connects to portals over https, so that passwords never cross "
+                   "the network unencrypted. Use the portal’s https:// address.");
       break;
     case BYLINE_ERROR_AUTH:
-      sentence = _("The portal did not accept the user name or the application password. Check both, or create a new application password in your profile on the portal.");
+      sentence = _("The portal did not accept the user name or the application password. Check "
+                   "both, or create a new application password in your profile on the portal.");
       break;
     case BYLINE_ERROR_FORBIDDEN:
-      sentence = _("Your account on the portal is not allowed to do this. Ask an editor or the portal’s administrator.");
+      sentence = _("Your account on the portal is not allowed to do this. Ask an editor or the "
+                   "portal’s administrator.");
       break;
     case BYLINE_ERROR_NOT_FOUND:
       sentence = _("The portal no longer has this item.");
@@ -83,13 +89,16 @@ byline_portal_error_message (const GError *error)
       sentence = _("The portal refused the file because it is too large. Use a smaller photo.");
       break;
     case BYLINE_ERROR_SERVER:
-      sentence = _("The portal had an internal error. Try again later, or tell the portal’s administrator.");
+      sentence = _("The portal had an internal error. Try again later, or tell the portal’s "
+                   "administrator.");
       break;
     case BYLINE_ERROR_PARSE:
-      sentence = _("The portal’s answer could not be understood. The address may lead to a login page or another site.");
+      sentence = _("The portal’s answer could not be understood. The address may lead to a login "
+                   "page or another site.");
       break;
     case BYLINE_ERROR_STORAGE:
-      sentence = _("Byline could not use the keyring or the disk. Make sure the keyring is available and unlocked.");
+      sentence = _("Byline could not use the keyring or the disk. Make sure the keyring is "
+                   "available and unlocked.");
       break;
     case BYLINE_ERROR_INVALID_INPUT:
       sentence = _("The request was not accepted.");
@@ -98,16 +107,19 @@ byline_portal_error_message (const GError *error)
       sentence = _("This address is not a WordPress site. Check the portal’s address.");
       break;
     case BYLINE_ERROR_NO_REST_API:
-      sentence = _("This WordPress site has its REST API turned off. Ask the portal’s administrator to turn it on for Byline.");
+      sentence = _("This WordPress site has its REST API turned off. Ask the portal’s "
+                   "administrator to turn it on for Byline.");
       break;
     case BYLINE_ERROR_NO_APP_PASSWORDS:
-      sentence = _("This WordPress site does not allow application passwords. Ask the portal’s administrator to allow them (the site needs https).");
+      sentence = _("This WordPress site does not allow application passwords. Ask the portal’s "
+                   "administrator to allow them (the site needs https).");
       break;
     case BYLINE_ERROR_CANCELLED:
       sentence = _("Cancelled.");
       break;
     case BYLINE_ERROR_UNKNOWN_OUTCOME:
-      sentence = _("The connection was lost after the request was sent: it may or may not have reached the portal. Check the portal before trying again.");
+      sentence = _("The connection was lost after the request was sent: it may or may not have "
+                   "reached the portal. Check the portal before trying again.");
       break;
     case BYLINE_ERROR_FAILED:
     default:

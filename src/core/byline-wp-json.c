@@ -1112,7 +1112,8 @@ byline_wp_find_api_link (const char *link_header)
 
       /* The link's parameters run to the next "<" (the next link). */
       next = strchr (close, '<');
-      params = g_strndup (close + 1, next != NULL ? (gsize) (next - close - 1) : strlen (close + 1));
+      params = g_strndup (close + 1,
+                          next != NULL ? (gsize) (next - close - 1) : strlen (close + 1));
 
       if (strstr (params, "rel=\"https://api.w.org/\"") != NULL ||
           strstr (params, "rel=https://api.w.org/") != NULL)

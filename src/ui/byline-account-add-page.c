@@ -333,8 +333,8 @@ sign_in_with (BylineAccountAddPage *self,
   sign_in = g_new0 (SignIn, 1);
   sign_in->page = g_object_ref (self);
   sign_in->password = g_strdup (password);
-  sign_in->portal = BYLINE_PORTAL (byline_wp_portal_new (byline_application_get_session (self->application),
-                                                         self->site, username, password));
+  sign_in->portal = BYLINE_PORTAL (byline_wp_portal_new (
+    byline_application_get_session (self->application), self->site, username, password));
   byline_portal_get_user_async (sign_in->portal, self->cancellable, signed_in_cb, sign_in);
 }
 
