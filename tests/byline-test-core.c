@@ -439,6 +439,17 @@ typedef struct
   char              *body;
 } LaterData;
 
+static void
+later_data_free (gpointer data)
+{
+  LaterData *later = data;
+
+  g_object_unref (later->message);
+  g_free (later->content_type);
+  g_free (later->body);
+  g_free (later);
+}
+
 static gboolean
 respond_later_cb (gpointer data)
 {
@@ -448,11 +459,6 @@ respond_later_cb (gpointer data)
   soup_server_message_set_response (later->message, later->content_type, SOUP_MEMORY_COPY,
                                     later->body, strlen (later->body));
   soup_server_message_unpause (later->message);
-
-  g_object_unref (later->message);
-  g_free (later->content_type);
-  g_free (later->body);
-  g_free (later);
 
   return G_SOURCE_REMOVE;
 }
@@ -473,7 +479,8 @@ byline_test_server_respond_later (SoupServerMessage *message,
   later->body = g_strdup (body);
 
   soup_server_message_pause (message);
-  g_source_set_callback (source, respond_later_cb, later, NULL);
+  /* Freed also when the server stops before the answer is due. */
+  g_source_set_callback (source, respond_later_cb, later, later_data_free);
   g_source_attach (source, g_main_context_get_thread_default ());
   g_source_unref (source);
 }
