@@ -80,6 +80,11 @@ byline_application_get_session (BylineApplication *self)
 {
   g_return_val_if_fail (BYLINE_IS_APPLICATION (self), NULL);
 
+  /* Made on first use: loading TLS and the proxy resolver costs start-up
+   * time and memory that writing offline never needs. */
+  if (self->session == NULL)
+    self->session = byline_http_session_new (0);
+
   return self->session;
 }
 
@@ -198,7 +203,6 @@ byline_application_startup (GApplication *app)
 
   self->settings = g_settings_new (BASE_ID);
   self->accounts = byline_account_store_new (self->settings);
-  self->session = byline_http_session_new (0);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self),
                                    app_actions, G_N_ELEMENTS (app_actions),
