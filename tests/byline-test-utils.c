@@ -49,7 +49,9 @@ byline_test_get_application (void)
       g_autoptr(GError) error = NULL;
 
       app = byline_application_new ();
-      g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+      g_application_set_flags (G_APPLICATION (app),
+                               g_application_get_flags (G_APPLICATION (app)) |
+                               G_APPLICATION_NON_UNIQUE);
       g_application_register (G_APPLICATION (app), NULL, &error);
       g_assert_no_error (error);
       /* Keep the application alive between windows, as a running one is. */

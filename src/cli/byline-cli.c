@@ -14,10 +14,15 @@
 
 #include "byline-cli.h"
 #include "byline-error.h"
+#include "byline-http.h"
 #include "byline-i18n.h"
+#include "byline-portal-messages.h"
 
 /* Commands are kept in one table so `byline-cli help` lists them all. */
 static const BylineCliCommand commands[] = {
+  { "account", N_("Add, list and remove portal accounts"), byline_cli_account },
+  { "posts", N_("List the posts on a portal"), byline_cli_posts },
+  { "post", N_("Show one post from a portal"), byline_cli_post },
   { NULL, NULL, NULL }
 };
 
@@ -48,6 +53,134 @@ byline_cli_fail_error (const GError *error)
   return byline_cli_fail (BYLINE_CLI_EXIT_FAILURE, "%s", error->message);
 }
 
+/**
+ * byline_cli_fail_portal:
+ *
+ * Reports a portal or account error as the application would: what
+ * happened and what to do, in the user's language, on one line.
+ */
+int
+byline_cli_fail_portal (const GError *error)
+{
+  g_autofree char *message = NULL;
+
+  g_return_val_if_fail (error != NULL, BYLINE_CLI_EXIT_FAILURE);
+
+  g_debug ("%s", error->message);
+  message = byline_portal_error_message (error);
+
+  return byline_cli_fail (BYLINE_CLI_EXIT_FAILURE, "%s", message);
+}
+
+void
+byline_cli_store_result (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* The command line may block: it has no window to keep alive. */
+void
+byline_cli_wait (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+SoupSession *
+byline_cli_get_session (void)
+{
+  static SoupSession *session;
+
+  if (session == NULL)
+    session = byline_http_session_new (0);
+
+  return session;
+}
+
+BylineAccountStore *
+byline_cli_get_accounts (void)
+{
+  static BylineAccountStore *store;
+
+  if (store == NULL)
+    {
+      g_autoptr(GSettings) settings = g_settings_new (BASE_ID);
+
+      store = byline_account_store_new (settings);
+    }
+
+  return store;
+}
+
+/**
+ * byline_cli_open_portal:
+ *
+ * Returns: (transfer full): the portal of the account called @account_name,
+ *   or %NULL with a %BYLINE_ERROR
+ */
+BylinePortal *
+byline_cli_open_portal (const char  *account_name,
+                        GError     **error)
+{
+  BylineAccountStore *store = byline_cli_get_accounts ();
+  g_autoptr(GAsyncResult) result = NULL;
+  BylineAccount *account;
+
+  account = byline_account_store_find (store, account_name);
+  if (account == NULL)
+    {
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID_INPUT,
+                   _("There is no account called “%s”. See “byline-cli account list”."),
+                   account_name);
+      return NULL;
+    }
+
+  byline_account_store_open_portal_async (store, account, byline_cli_get_session (), NULL,
+                                          byline_cli_store_result, &result);
+  byline_cli_wait (&result);
+
+  return byline_account_store_open_portal_finish (store, result, error);
+}
+
+/**
+ * byline_cli_read_secret_line:
+ *
+ * Reads one line from standard input, for passwords given on a pipe
+ * (never on the command line, where other users could see them).
+ *
+ * Returns: (transfer full) (nullable): the line without its end, to free
+ *   with byline_cli_wipe(); %NULL at end of input
+ */
+char *
+byline_cli_read_secret_line (void)
+{
+  char buffer[4096];
+  char *line;
+  gsize len;
+
+  if (fgets (buffer, sizeof buffer, stdin) == NULL)
+    return NULL;
+
+  len = strcspn (buffer, "\r\n");
+  line = g_strndup (buffer, len);
+  memset (buffer, 0, sizeof buffer);
+
+  return line;
+}
+
+/* Frees a password after overwriting it. */
+void
+byline_cli_wipe (char *secret)
+{
+  if (secret == NULL)
+    return;
+
+  memset (secret, 0, strlen (secret));
+  g_free (secret);
+}
+
 static void
 print_usage (FILE *stream)
 {
@@ -69,6 +202,9 @@ main (int   argc,
   const char *name;
 
   byline_i18n_init ();
+  /* Standard output is for results (scripts parse it): logs, even debug
+   * ones, go to standard error. */
+  g_log_writer_default_set_use_stderr (TRUE);
 
   if (argc < 2)
     {

@@ -9,6 +9,9 @@
 
 #include <glib.h>
 
+#include "byline-account-store.h"
+#include "byline-portal.h"
+
 G_BEGIN_DECLS
 
 /* Exit codes of byline-cli, documented in its --help. */
@@ -33,5 +36,29 @@ int  byline_cli_fail       (BylineCliExit  code,
                             const char    *format,
                             ...) G_GNUC_PRINTF (2, 3);
 int  byline_cli_fail_error (const GError  *error);
+
+/* Shared by the command families (byline-cli-*.c). */
+int                 byline_cli_fail_portal      (const GError         *error);
+void                byline_cli_store_result     (GObject              *object,
+                                                 GAsyncResult         *result,
+                                                 gpointer              user_data);
+void                byline_cli_wait             (GAsyncResult        **result);
+SoupSession        *byline_cli_get_session      (void);
+BylineAccountStore *byline_cli_get_accounts     (void);
+BylinePortal       *byline_cli_open_portal      (const char           *account_name,
+                                                 GError              **error);
+char               *byline_cli_read_secret_line (void);
+void                byline_cli_wipe             (char                 *secret);
+
+typedef char BylineCliSecret;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BylineCliSecret, byline_cli_wipe)
+
+/* The command families */
+int  byline_cli_account    (int            argc,
+                            char         **argv);
+int  byline_cli_posts      (int            argc,
+                            char         **argv);
+int  byline_cli_post       (int            argc,
+                            char         **argv);
 
 G_END_DECLS

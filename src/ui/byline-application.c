@@ -12,25 +12,39 @@
 #include <glib/gi18n.h>
 
 #include "byline-application.h"
+#include "byline-http.h"
+#include "byline-preferences-window.h"
 #include "byline-resources.h"
 #include "byline-window.h"
+#include "byline-wp-auth.h"
 
 struct _BylineApplication
 {
   AdwApplication parent_instance;
 
   /* Owned */
-  GSettings *settings;
+  GSettings          *settings;
+  BylineAccountStore *accounts;
+  SoupSession        *session;
 };
 
 G_DEFINE_FINAL_TYPE (BylineApplication, byline_application, ADW_TYPE_APPLICATION)
 
+enum {
+  AUTHORIZATION_RECEIVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 BylineApplication *
 byline_application_new (void)
 {
+  /* HANDLES_OPEN: the browser sign-in comes back as an
+   * io.github.bylineapp.byline:// address (see the desktop file). */
   return g_object_new (BYLINE_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", RESOURCE_BASE_PATH,
                        NULL);
 }
@@ -43,6 +57,37 @@ byline_application_get_settings (BylineApplication *self)
   return self->settings;
 }
 
+/**
+ * byline_application_get_accounts:
+ *
+ * Returns: (transfer none): the portal accounts, shared by every window
+ */
+BylineAccountStore *
+byline_application_get_accounts (BylineApplication *self)
+{
+  g_return_val_if_fail (BYLINE_IS_APPLICATION (self), NULL);
+
+  return self->accounts;
+}
+
+/**
+ * byline_application_get_session:
+ *
+ * Returns: (transfer none): the HTTP session for talking to portals
+ */
+SoupSession *
+byline_application_get_session (BylineApplication *self)
+{
+  g_return_val_if_fail (BYLINE_IS_APPLICATION (self), NULL);
+
+  /* Made on first use: loading TLS and the proxy resolver costs start-up
+   * time and memory that writing offline never needs. */
+  if (self->session == NULL)
+    self->session = byline_http_session_new (0);
+
+  return self->session;
+}
+
 static void
 byline_application_activate (GApplication *app)
 {
@@ -53,6 +98,47 @@ byline_application_activate (GApplication *app)
     window = GTK_WINDOW (byline_window_new (BYLINE_APPLICATION (app)));
 
   gtk_window_present (window);
+}
+
+static void
+byline_application_open (GApplication  *app,
+                         GFile        **files,
+                         int            n_files,
+                         const char    *hint)
+{
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autofree char *uri = g_file_get_uri (files[i]);
+      gboolean handled = FALSE;
+
+      if (!byline_wp_auth_is_callback (uri))
+        continue;
+
+      /* Whoever started a browser sign-in claims its answer; the address
+       * carries a password, so it is neither logged nor kept. */
+      g_signal_emit (app, signals[AUTHORIZATION_RECEIVED], 0, uri, &handled);
+      if (!handled)
+        g_debug ("Ignored a sign-in answer that no window was waiting for");
+      memset (uri, 0, strlen (uri));
+    }
+
+  /* The browser stays in front otherwise. */
+  g_application_activate (app);
+}
+
+static void
+byline_application_preferences_action (GSimpleAction *action,
+                                       GVariant      *parameter,
+                                       gpointer       user_data)
+{
+  BylineApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWindow *preferences;
+
+  preferences = GTK_WINDOW (byline_preferences_window_new (self));
+  if (window != NULL)
+    gtk_window_set_transient_for (preferences, window);
+  gtk_window_present (preferences);
 }
 
 static void
@@ -100,6 +186,7 @@ byline_application_quit_action (GSimpleAction *action,
 }
 
 static const GActionEntry app_actions[] = {
+  { "preferences", byline_application_preferences_action },
   { "about", byline_application_about_action },
   { "quit", byline_application_quit_action },
 };
@@ -115,6 +202,7 @@ byline_application_startup (GApplication *app)
   gtk_window_set_default_icon_name (APP_ID);
 
   self->settings = g_settings_new (BASE_ID);
+  self->accounts = byline_account_store_new (self->settings);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self),
                                    app_actions, G_N_ELEMENTS (app_actions),
@@ -122,6 +210,8 @@ byline_application_startup (GApplication *app)
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit",
                                          (const char *[]) { "<Control>q", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         (const char *[]) { "<Control>comma", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay",
                                          (const char *[]) { "<Control>question", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close",
@@ -133,6 +223,10 @@ byline_application_dispose (GObject *object)
 {
   BylineApplication *self = BYLINE_APPLICATION (object);
 
+  g_clear_object (&self->accounts);
+  if (self->session != NULL)
+    soup_session_abort (self->session);
+  g_clear_object (&self->session);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (byline_application_parent_class)->dispose (object);
@@ -151,7 +245,24 @@ byline_application_class_init (BylineApplicationClass *klass)
   byline_register_resource ();
 
   app_class->activate = byline_application_activate;
+  app_class->open = byline_application_open;
   app_class->startup = byline_application_startup;
+
+  /**
+   * BylineApplication::authorization-received:
+   * @uri: the io.github.bylineapp.byline://auth/callback… address
+   *
+   * WordPress sent the browser back to Byline after a sign-in. Handlers
+   * return %TRUE when the answer is theirs (its state matches).
+   */
+  signals[AUTHORIZATION_RECEIVED] =
+    g_signal_new ("authorization-received",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  g_signal_accumulator_true_handled, NULL,
+                  NULL,
+                  G_TYPE_BOOLEAN, 1, G_TYPE_STRING);
 }
 
 static void

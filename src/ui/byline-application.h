@@ -8,6 +8,9 @@
 #pragma once
 
 #include <adwaita.h>
+#include <libsoup/soup.h>
+
+#include "byline-account-store.h"
 
 G_BEGIN_DECLS
 
@@ -15,7 +18,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (BylineApplication, byline_application, BYLINE, APPLICATION, AdwApplication)
 
-BylineApplication *byline_application_new          (void);
-GSettings         *byline_application_get_settings (BylineApplication *self);
+BylineApplication  *byline_application_new          (void);
+GSettings          *byline_application_get_settings (BylineApplication *self);
+BylineAccountStore *byline_application_get_accounts (BylineApplication *self);
+SoupSession        *byline_application_get_session  (BylineApplication *self);
 
 G_END_DECLS

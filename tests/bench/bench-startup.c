@@ -72,7 +72,9 @@ run_child (void)
 
   byline_i18n_init ();
   app = byline_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) |
+                           G_APPLICATION_NON_UNIQUE);
   g_signal_connect (app, "window-added", G_CALLBACK (window_added_cb), NULL);
 
   return g_application_run (G_APPLICATION (app), 0, NULL);

@@ -1,0 +1,486 @@
+/* test-cli-portal.c
+ *
+ * Copyright 2026 The Byline authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * byline-cli's account and post commands against the real WordPress
+ * (suite "portal"), run as a user runs them: a separate process with its
+ * own settings file (GSettings keyfile backend) and the test keyring. After
+ * a whole sign-in cycle with every debug message on, no password may be in
+ * the settings, the data or cache directories, or the output.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <stdio.h>
+
+#include "byline-test-core.h"
+#include "byline-wp-auth.h"
+
+static BylineTestPortal *portal;
+static char *home;
+static char *cli;
+
+/* Every secret handed to byline-cli, to look for afterwards. */
+static GPtrArray *secrets;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+static GString *all_output;
+
+static GSubprocessLauncher *
+launcher_new (GSubprocessFlags flags)
+{
+  GSubprocessLauncher *launcher = g_subprocess_launcher_new (flags);
+  g_autofree char *config = g_build_filename (home, "config", NULL);
+  g_autofree char *data = g_build_filename (home, "data", NULL);
+  g_autofree char *cache = g_build_filename (home, "cache", NULL);
+
+  /* A user's settings on disk, private directories, every debug message. */
+  g_subprocess_launcher_setenv (launcher, "GSETTINGS_BACKEND", "keyfile", TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", config, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", cache, TRUE);
+  g_subprocess_launcher_setenv (launcher, "G_MESSAGES_DEBUG", "all", TRUE);
+  g_subprocess_launcher_setenv (launcher, "LANGUAGE", "", TRUE);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+
+  return launcher;
+}
+
+static Run
+run_cli (const char *input,
+         ...)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  Run run = { 0 };
+  const char *arg;
+  va_list args;
+
+  g_ptr_array_add (argv, cli);
+  va_start (args, input);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                           G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, input, NULL, &run.out, &run.err, &error);
+  g_assert_no_error (error);
+  run.status = g_subprocess_get_exit_status (process);
+
+  g_string_append_printf (all_output, "%s\n%s\n", run.out, run.err);
+  g_test_message ("byline-cli %s → %d\n%s%s", (char *) argv->pdata[1], run.status, run.out,
+                  run.err);
+
+  return run;
+}
+
+/* stderr carries the debug log too; the reason is the last line. */
+static const char *
+last_line (const char *text)
+{
+  static char *line;
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  guint n = g_strv_length (lines);
+
+  g_free (line);
+  line = NULL;
+  for (guint i = n; i > 0; i--)
+    if (*lines[i - 1] != '\0')
+      {
+        line = g_strdup (lines[i - 1]);
+        break;
+      }
+
+  return line != NULL ? line : "";
+}
+
+static char *
+password_of (const char *role)
+{
+  char *password = g_strconcat (byline_test_portal_user (portal, role, "app_password"), "\n", NULL);
+
+  g_ptr_array_add (secrets, g_strdup (byline_test_portal_user (portal, role, "app_password")));
+
+  return password;
+}
+
+static void
+test_account_cycle (void)
+{
+  g_autofree char *author = password_of ("author");
+  g_autofree char *editor = password_of ("editor");
+  Run run;
+
+  run = run_cli (author, "account", "add", "--name", "tòa soạn", "--url", portal->base_url,
+                 "--user", "author", "--password-stdin", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Cẩm Vân (Author)"));
+  g_assert_nonnull (strstr (run.out, "Can publish, can upload photos"));
+  run_clear (&run);
+
+  run = run_cli (editor, "account", "add", "--name", "editor", "--url", portal->base_url,
+                 "--user", "editor", "--password-stdin", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+
+  run = run_cli (NULL, "account", "list", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  {
+    g_autofree char *expected = g_strdup_printf ("tòa soạn\tauthor\t%s\n"
+                                                 "editor\teditor\t%s\n",
+                                                 portal->base_url, portal->base_url);
+
+    g_assert_cmpstr (run.out, ==, expected);
+  }
+  run_clear (&run);
+
+  /* Published posts of anyone, one per line, id first. */
+  run = run_cli (NULL, "posts", "list", "--account", "tòa soạn", "--status", "publish",
+                 "--search", "Hello world", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "1\tpublish\t"));
+  g_assert_true (g_str_has_suffix (run.out, "\tHello world!\n"));
+  run_clear (&run);
+
+  /* The stored block markup, byte for byte. */
+  run = run_cli (NULL, "post", "get", "1", "--account", "editor", "--to", "markup", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "<!-- wp:paragraph -->\n<p>Welcome to WordPress."));
+  run_clear (&run);
+
+  run = run_cli (NULL, "account", "remove", "editor", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+
+  run = run_cli (NULL, "account", "remove", "tòa soạn", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+
+  run = run_cli (NULL, "account", "list", NULL);
+  g_assert_cmpstr (run.out, ==, "");
+  run_clear (&run);
+
+  /* Removed means gone: its name no longer works. */
+  run = run_cli (NULL, "posts", "list", "--account", "editor", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (last_line (run.err), "no account called “editor”"));
+  run_clear (&run);
+}
+
+static void
+test_failures_say_why (void)
+{
+  BylineTestServer *other = byline_test_server_new (NULL);
+  g_autofree char *other_url = NULL;
+  g_autofree char *editor = password_of ("editor");
+  const struct
+  {
+    const char *url;
+    const char *user;
+    const char *password;
+    int         status;
+    const char *reason;
+  } cases[] = {
+    { portal->base_url, "editor", "aaaa bbbb cccc dddd eeee ffff\n", 1,
+      "did not accept the user name or the application password" },
+    { NULL /* not WordPress */, "editor", editor, 1, "is not a WordPress site" },
+    { "http://portal.example.vn", "editor", editor, 1, "only connects to portals over https" },
+    { "https://cong-thong-tin.byline-test.invalid", "editor", editor, 1, "could not reach the portal" },
+    { portal->base_url, "editor", "", 2, "No application password on standard input" },
+  };
+
+  byline_test_server_start (other);
+  other_url = byline_test_server_url (other, "/");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      Run run = run_cli (cases[i].password, "account", "add", "--name", "x",
+                         "--url", cases[i].url != NULL ? cases[i].url : other_url,
+                         "--user", cases[i].user, "--password-stdin", NULL);
+      const char *reason = last_line (run.err);
+
+      g_assert_cmpint (run.status, ==, cases[i].status);
+      g_assert_true (g_str_has_prefix (reason, "byline-cli: "));
+      g_assert_nonnull (strstr (reason, cases[i].reason));
+      run_clear (&run);
+    }
+
+  /* Nothing was kept from any of them. */
+  {
+    Run run = run_cli (NULL, "account", "list", NULL);
+
+    g_assert_cmpstr (run.out, ==, "");
+    run_clear (&run);
+  }
+
+  {
+    Run run = run_cli (NULL, "posts", "list", NULL);
+
+    g_assert_cmpint (run.status, ==, 2);
+    run_clear (&run);
+  }
+
+  byline_test_server_free (other);
+}
+
+/* `account add --authorize`: the user approves in a browser and pastes the
+ * address WordPress sent the browser to. */
+static void
+test_authorize (void)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GDataInputStream) err = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *callback = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *rest = NULL;
+  GOutputStream *in;
+  const char *argv[] = { cli, "account", "add", "--name", "browser", "--url", portal->base_url,
+                         "--authorize", NULL };
+
+  launcher = launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                           G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  process = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  g_assert_no_error (error);
+
+  /* The authorization page's address is printed on stderr. */
+  err = g_data_input_stream_new (g_subprocess_get_stderr_pipe (process));
+  while ((line = g_data_input_stream_read_line_utf8 (err, NULL, NULL, &error)) != NULL)
+    {
+      g_string_append_printf (all_output, "%s\n", line);
+      if (strstr (line, "/wp-admin/authorize-application.php?") != NULL)
+        {
+          url = g_strdup (g_strstrip (line));
+          break;
+        }
+      g_clear_pointer (&line, g_free);
+    }
+  g_assert_nonnull (url);
+  g_assert_true (g_str_has_prefix (url, portal->base_url));
+
+  callback = byline_test_portal_authorize (portal, "contributor", url, TRUE);
+  {
+    g_autoptr(GUri) uri = g_uri_parse (callback, G_URI_FLAGS_NONE, NULL);
+    g_autoptr(GHashTable) params = g_uri_parse_params (g_uri_get_query (uri), -1, "&",
+                                                       G_URI_PARAMS_NONE, NULL);
+
+    g_ptr_array_add (secrets, g_strdup (g_hash_table_lookup (params, "password")));
+  }
+
+  in = g_subprocess_get_stdin_pipe (process);
+  g_output_stream_write_all (in, callback, strlen (callback), NULL, NULL, &error);
+  g_output_stream_write_all (in, "\n", 1, NULL, NULL, &error);
+  g_output_stream_close (in, NULL, &error);
+  g_assert_no_error (error);
+
+  g_subprocess_wait (process, NULL, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GDataInputStream) stdout_stream =
+      g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
+
+    out = g_data_input_stream_read_upto (stdout_stream, "", 0, NULL, NULL, NULL);
+    rest = g_data_input_stream_read_upto (err, "", 0, NULL, NULL, NULL);
+  }
+  g_string_append_printf (all_output, "%s\n%s\n", out, rest);
+  g_test_message ("%s%s", out, rest);
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+  g_assert_nonnull (strstr (out, "Phóng viên Minh (Contributor)"));
+  g_assert_nonnull (strstr (out, "Can submit articles for review, cannot publish, cannot upload photos"));
+
+  {
+    Run run = run_cli (NULL, "posts", "list", "--account", "browser", "--status", "publish", NULL);
+
+    g_assert_cmpint (run.status, ==, 0);
+    run_clear (&run);
+    run = run_cli (NULL, "account", "remove", "browser", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    run_clear (&run);
+  }
+}
+
+static gboolean
+contains (const char *data,
+          gsize       length,
+          const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = 0; n > 0 && i + n <= length; i++)
+    if (data[i] == needle[0] && memcmp (data + i, needle, n) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+scan_dir (const char *path,
+          GPtrArray  *found)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        {
+          scan_dir (child, found);
+          continue;
+        }
+
+      if (!g_file_get_contents (child, &contents, &length, NULL))
+        continue;
+
+      for (guint i = 0; i < secrets->len; i++)
+        if (contains (contents, length, g_ptr_array_index (secrets, i)))
+          g_ptr_array_add (found, g_strdup_printf ("%s in %s", (char *) g_ptr_array_index (secrets, i),
+                                                   child));
+    }
+}
+
+static void
+add_encoded_forms (void)
+{
+  guint n = secrets->len;
+
+  /* As sent (HTTP Basic) and as WordPress shows it (groups of four). */
+  for (guint i = 0; i < n; i++)
+    {
+      const char *secret = g_ptr_array_index (secrets, i);
+      GString *spaced = g_string_new (NULL);
+
+      for (guint j = 0; secret[j] != '\0'; j++)
+        {
+          if (j > 0 && j % 4 == 0)
+            g_string_append_c (spaced, ' ');
+          g_string_append_c (spaced, secret[j]);
+        }
+      g_ptr_array_add (secrets, g_string_free (spaced, FALSE));
+      g_ptr_array_add (secrets, g_strndup (secret, 12));
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      const char *roles[] = { "author", "editor", "contributor" };
+
+      for (guint r = 0; r < G_N_ELEMENTS (roles); r++)
+        {
+          g_autofree char *pair = g_strdup_printf ("%s:%s", roles[r],
+                                                   (char *) g_ptr_array_index (secrets, i));
+
+          g_ptr_array_add (secrets, g_base64_encode ((const guchar *) pair, strlen (pair)));
+        }
+    }
+}
+
+static void
+test_no_password_anywhere (void)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_cmpuint (secrets->len, >=, 3);
+  add_encoded_forms ();
+
+  /* Settings, data and cache of the processes, and all they printed with
+   * G_MESSAGES_DEBUG=all. */
+  scan_dir (home, found);
+  for (guint i = 0; i < secrets->len; i++)
+    if (strstr (all_output->str, g_ptr_array_index (secrets, i)) != NULL)
+      g_ptr_array_add (found, g_strdup_printf ("%s in the output",
+                                               (char *) g_ptr_array_index (secrets, i)));
+
+  for (guint i = 0; i < found->len; i++)
+    g_test_message ("found %s", (char *) g_ptr_array_index (found, i));
+  g_assert_cmpuint (found->len, ==, 0);
+
+  /* The scan did look at the settings file and the debug log. */
+  {
+    g_autofree char *keyfile = g_build_filename (home, "config", "glib-2.0", "settings",
+                                                 "keyfile", NULL);
+
+    g_assert_true (g_file_test (keyfile, G_FILE_TEST_EXISTS));
+    g_assert_nonnull (strstr (all_output->str, "-DEBUG"));
+  }
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  portal = byline_test_portal_require ();
+  if (g_strcmp0 (g_getenv ("BYLINE_TEST_KEYRING"), "1") != 0)
+    {
+      printf ("1..0 # SKIP no test keyring (build-aux/dev test provides one)\n");
+      return 0;
+    }
+
+  cli = g_test_build_filename (G_TEST_BUILT, "..", "src", "cli", "byline-cli", NULL);
+  home = g_dir_make_tmp ("byline-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  secrets = g_ptr_array_new_with_free_func (g_free);
+  all_output = g_string_new (NULL);
+
+  /* In order: the last test checks what the others left behind. */
+  g_test_add_func ("/cli-portal/account-cycle", test_account_cycle);
+  g_test_add_func ("/cli-portal/failures-say-why", test_failures_say_why);
+  g_test_add_func ("/cli-portal/authorize", test_authorize);
+  g_test_add_func ("/cli-portal/no-password-anywhere", test_no_password_anywhere);
+
+  status = g_test_run ();
+
+  remove_tree (home);
+  g_free (home);
+
+  return status;
+}
