@@ -232,10 +232,34 @@ static const char * const block_names[] = {
   "tfoot", "th", "thead", "tr", "ul", "col", "colgroup", NULL
 };
 
+/* Void in HTML5 but not to libxml2's HTML 4 parser, which nests what
+ * follows them inside: they are looked through, never dropped. */
+static const char * const transparent_names[] = {
+  "embed", "source", "track", "wbr", "keygen", NULL
+};
+
 static gboolean
 is_block_element (const xmlNode *node)
 {
-  return is_one_of (node, block_names) || is_one_of (node, dropped_names);
+  return is_one_of (node, block_names) ||
+         (is_one_of (node, dropped_names) && !is_one_of (node, transparent_names));
+}
+
+static gboolean
+is_dropped (const xmlNode *node)
+{
+  return is_one_of (node, dropped_names) && !is_one_of (node, transparent_names);
+}
+
+/* Whether an inline element wraps blocks (Google Docs puts a whole
+ * document in one <b>): a paste reads it as a container. */
+static gboolean
+contains_block (const xmlNode *node)
+{
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    if (is_block_element (child))
+      return TRUE;
+  return FALSE;
 }
 
 /* ---- inline styles (pasted HTML only) ---------------------------------- */
@@ -473,7 +497,7 @@ read_inline_element (InlineReader *r,
 
   if (!strict)
     {
-      if (is_one_of (element, dropped_names) || byline_html_is_element (element, "img"))
+      if (is_dropped (element) || byline_html_is_element (element, "img"))
         return;
       style = read_style (element);
       if (style.hidden)
@@ -643,7 +667,7 @@ collect_images (xmlNode   *node,
 
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     {
-      if (child->type != XML_ELEMENT_NODE || is_one_of (child, dropped_names))
+      if (child->type != XML_ELEMENT_NODE || is_dropped (child))
         continue;
       if (byline_html_is_element (child, "img"))
         g_ptr_array_add (images, child);
@@ -1345,7 +1369,7 @@ walk_block (Walker  *w,
 
   if (!strict)
     {
-      if (is_one_of (element, dropped_names))
+      if (is_dropped (element))
         return;
       style = read_style (element);
       if (style.hidden)
@@ -1487,7 +1511,7 @@ walk_children (Walker  *w,
           break;
 
         case XML_ELEMENT_NODE:
-          if (!is_block_element (child))
+          if (!is_block_element (child) && (is_strict (w) || !contains_block (child)))
             {
               g_ptr_array_add (w->run, child);
               break;
