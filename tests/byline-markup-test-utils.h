@@ -111,3 +111,49 @@ build_seed_article (gboolean uploaded)
 
   return article;
 }
+
+/* One block of every kind, every mark, and the characters that need
+ * escaping in text, attributes and block comments. */
+static inline GPtrArray *
+build_all_kinds (void)
+{
+  GPtrArray *blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) byline_block_unref);
+  g_autoptr(BylineBlock) list = byline_block_new_list (TRUE);
+  g_autoptr(BylineBlock) sublist = byline_block_new_list (FALSE);
+  BylineInline *text = byline_inline_new ("Giá < 5 & > 3 \"đồng\", H2O, x2, cũ, xem tại đây -- hết\ndòng mới");
+  BylineBlock *quote = byline_block_new_quote ();
+  BylineBlock *figure = byline_block_new_figure (NULL);
+  BylineBlock *local = byline_block_new_figure (NULL);
+
+  mark_text (text, BYLINE_MARK_BOLD, "Giá", NULL);
+  mark_text (text, BYLINE_MARK_ITALIC, "đồng", NULL);
+  mark_text (text, BYLINE_MARK_SUBSCRIPT, "2O", NULL);
+  mark_text (text, BYLINE_MARK_SUPERSCRIPT, "2,", NULL);
+  mark_text (text, BYLINE_MARK_STRIKETHROUGH, "cũ", NULL);
+  mark_text (text, BYLINE_MARK_LINK, "xem tại đây", "https://giavien.example.vn/?a=1&b=\"2\"");
+  mark_text (text, BYLINE_MARK_BOLD, "đây -- hết", NULL);
+  g_ptr_array_add (blocks, byline_block_new_paragraph (text));
+  for (guint level = 1; level <= 6; level++)
+    g_ptr_array_add (blocks, byline_block_new_heading (level, byline_inline_new ("Tiêu đề <3>")));
+  byline_block_append_item (sublist, byline_list_item_new (byline_inline_new ("Con"), NULL));
+  byline_block_append_item (list, byline_list_item_new (byline_inline_new ("Mẹ"), g_steal_pointer (&sublist)));
+  byline_block_append_item (list, byline_list_item_new (byline_inline_new ("Hai"), NULL));
+  g_ptr_array_add (blocks, g_steal_pointer (&list));
+  byline_block_append_paragraph (quote, byline_inline_new ("Trích\ndẫn"));
+  byline_block_append_paragraph (quote, byline_inline_new ("Đoạn hai"));
+  byline_block_set_citation (quote, byline_inline_new ("Lê Thị Lựu"));
+  g_ptr_array_add (blocks, quote);
+  byline_block_set_media (figure, 9, "https://giavien.example.vn/anh.jpg?w=1&h=2");
+  byline_block_set_align (figure, BYLINE_ALIGN_CENTER);
+  byline_block_set_alt (figure, "Ảnh \"đẹp\" & rõ");
+  byline_block_set_caption (figure, byline_inline_new ("Chú thích"));
+  byline_block_set_credit (figure, "Ảnh: Cẩm Vân & cộng sự");
+  g_ptr_array_add (blocks, figure);
+  byline_block_set_local_path (local, "/home/camvan/Ảnh/a.jpg");
+  byline_block_set_align (local, BYLINE_ALIGN_RIGHT);
+  byline_block_set_credit (local, "Ảnh: Cẩm Vân");
+  g_ptr_array_add (blocks, local);
+  g_ptr_array_add (blocks, byline_block_new_separator ());
+
+  return blocks;
+}

@@ -378,36 +378,8 @@ test_kses_leaves_articles_unchanged (void)
   g_autoptr(BylineArticle) local = build_seed_article (FALSE);
   g_autofree char *uploaded_markup = byline_markup_serialize (uploaded);
   g_autofree char *local_markup = byline_markup_serialize (local);
-  g_autoptr(GPtrArray) blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) byline_block_unref);
-  g_autoptr(BylineBlock) list = byline_block_new_list (TRUE);
-  g_autoptr(BylineBlock) sublist = byline_block_new_list (FALSE);
-  g_autofree char *all_kinds = NULL;
-  BylineInline *text = byline_inline_new ("Giá < 5 & > 3 \"đồng\", H2O, x2, cũ, xem tại đây -- hết");
-  BylineBlock *quote = byline_block_new_quote ();
-  BylineBlock *figure = byline_block_new_figure (NULL);
-
-  mark_text (text, BYLINE_MARK_BOLD, "Giá", NULL);
-  mark_text (text, BYLINE_MARK_ITALIC, "đồng", NULL);
-  mark_text (text, BYLINE_MARK_SUBSCRIPT, "2O", NULL);
-  mark_text (text, BYLINE_MARK_SUPERSCRIPT, "2,", NULL);
-  mark_text (text, BYLINE_MARK_STRIKETHROUGH, "cũ", NULL);
-  mark_text (text, BYLINE_MARK_LINK, "xem tại đây", "https://giavien.example.vn/?a=1&b=\"2\"");
-  g_ptr_array_add (blocks, byline_block_new_paragraph (text));
-  g_ptr_array_add (blocks, byline_block_new_heading (3, byline_inline_new ("Tiêu đề <3>")));
-  byline_block_append_item (sublist, byline_list_item_new (byline_inline_new ("Con"), NULL));
-  byline_block_append_item (list, byline_list_item_new (byline_inline_new ("Mẹ"), g_steal_pointer (&sublist)));
-  g_ptr_array_add (blocks, g_steal_pointer (&list));
-  byline_block_append_paragraph (quote, byline_inline_new ("Trích\ndẫn"));
-  byline_block_set_citation (quote, byline_inline_new ("Lê Thị Lựu"));
-  g_ptr_array_add (blocks, quote);
-  byline_block_set_media (figure, 9, "https://giavien.example.vn/anh.jpg?w=1&h=2");
-  byline_block_set_align (figure, BYLINE_ALIGN_CENTER);
-  byline_block_set_alt (figure, "Ảnh \"đẹp\" & rõ");
-  byline_block_set_caption (figure, byline_inline_new ("Chú thích"));
-  byline_block_set_credit (figure, "Ảnh: Cẩm Vân & cộng sự");
-  g_ptr_array_add (blocks, figure);
-  g_ptr_array_add (blocks, byline_block_new_separator ());
-  all_kinds = serialize (blocks);
+  g_autoptr(GPtrArray) blocks = build_all_kinds ();
+  g_autofree char *all_kinds = serialize (blocks);
 
   assert_survives_kses ("seed article, photos uploaded", uploaded_markup);
   assert_survives_kses ("seed article, photos local", local_markup);
