@@ -314,7 +314,8 @@ typedef struct
   gsize       length;
   GArray     *nodes;       /* Node */
   GArray     *items;       /* Item: the top level */
-  JsonParser *json;
+  JsonParser *json;        /* reused for every block's attributes */
+  htmlParserCtxt *html;    /* reused for every block's HTML */
 } Parser;
 
 #define NODE(p, i) (&g_array_index ((p)->nodes, Node, (i)))
@@ -638,7 +639,8 @@ parse_inner (Parser     *p,
   gsize pos = n->content_start;
 
   if (n->first_child < 0)
-    return byline_html_parse (p->doc + n->content_start, n->content_end - n->content_start, NULL);
+    return byline_html_parse (p->doc + n->content_start, n->content_end - n->content_start,
+                              p->html, NULL);
 
   html = g_string_new (NULL);
   for (int c = n->first_child; c >= 0; c = NODE (p, c)->next_sibling)
@@ -651,7 +653,7 @@ parse_inner (Parser     *p,
     }
   g_string_append_len (html, p->doc + pos, n->content_end - pos);
 
-  return byline_html_parse (html->str, html->len, NULL);
+  return byline_html_parse (html->str, html->len, p->html, NULL);
 }
 
 /* The one element in @body (whitespace aside), if it is named @name. */
@@ -1217,8 +1219,9 @@ byline_markup_parse_blocks (const char  *markup,
   g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (Item));
   g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (Placed));
   g_autoptr(JsonParser) json = NULL;
+  g_autoptr(htmlParserCtxt) html = NULL;
   GPtrArray *blocks;
-  Parser p = { markup, length, nodes, items, NULL };
+  Parser p = { markup, length, nodes, items, NULL, NULL };
   const char *invalid = NULL;
   gsize cursor = 0;
 
@@ -1249,6 +1252,8 @@ byline_markup_parse_blocks (const char  *markup,
 
   json = json_parser_new_immutable ();
   p.json = json;
+  html = htmlNewParserCtxt ();
+  p.html = html;
   blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) byline_block_unref);
 
   for (guint i = 0; i < items->len; i++)

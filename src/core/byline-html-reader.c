@@ -63,12 +63,28 @@ clean_attr (xmlNode    *node,
 
 /* ---- helpers ------------------------------------------------------------ */
 
+/**
+ * byline_html_parse:
+ * @html: HTML, valid UTF-8
+ * @length: its length in bytes
+ * @ctxt: (nullable): a parser context to reuse (it keeps its dictionary of
+ *   names across documents, which makes parsing many small fragments
+ *   faster), or %NULL
+ * @error: return location for a #GError
+ *
+ * Parses an HTML fragment with libxml2's HTML parser, without network
+ * access, error output or the HUGE option.
+ *
+ * Returns: (transfer full) (nullable): the document, or %NULL with
+ *   %BYLINE_ERROR_PARSE when libxml2 stopped at its depth limit
+ */
 htmlDocPtr
-byline_html_parse (const char  *html,
-                   gsize        length,
-                   GError     **error)
+byline_html_parse (const char        *html,
+                   gsize              length,
+                   htmlParserCtxtPtr  ctxt,
+                   GError           **error)
 {
-  htmlParserCtxtPtr ctxt;
+  htmlParserCtxtPtr own = NULL;
   htmlDocPtr doc;
   gboolean too_deep;
   const int options = HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
@@ -86,7 +102,8 @@ byline_html_parse (const char  *html,
   if (length == 0)
     return htmlNewDocNoDtD (NULL, NULL);
 
-  ctxt = htmlNewParserCtxt ();
+  if (ctxt == NULL)
+    ctxt = own = htmlNewParserCtxt ();
   if (ctxt == NULL)
     {
       g_set_error_literal (error, BYLINE_ERROR, BYLINE_ERROR_FAILED, "out of memory");
@@ -97,7 +114,7 @@ byline_html_parse (const char  *html,
   /* The one internal error the HTML parser raises is its depth limit, after
    * which it throws the rest of the input away. */
   too_deep = ctxt->errNo == XML_ERR_INTERNAL_ERROR;
-  htmlFreeParserCtxt (ctxt);
+  g_clear_pointer (&own, htmlFreeParserCtxt);
 
   if (too_deep)
     {
@@ -430,18 +447,14 @@ append_text (InlineReader *r,
   if (text == NULL || *text == '\0')
     return;
 
-  if (r->pre > 0)
-    {
-      byline_inline_append (r->out, text, -1);
-      return;
-    }
-
-  /* HTML collapses runs of whitespace into one space, across elements. */
+  /* HTML collapses runs of whitespace into one space, across elements.
+   * Newlines are line breaks in classic content and in preformatted text
+   * (whose other runs of spaces a paragraph cannot keep). */
   piece = g_string_sized_new (strlen (text));
   space_before = ends_with_space (r->out);
   for (const char *p = text; *p != '\0'; p++)
     {
-      if (*p == '\n' && (r->flags & BYLINE_HTML_AUTOP))
+      if (*p == '\n' && ((r->flags & BYLINE_HTML_AUTOP) || r->pre > 0))
         {
           if (piece->len > 0 && piece->str[piece->len - 1] == ' ')
             g_string_truncate (piece, piece->len - 1);
@@ -1609,7 +1622,7 @@ byline_html_read_blocks (const char       *html,
 
   g_array_set_clear_func (word_items, word_item_clear);
 
-  doc = byline_html_parse (html, length, error);
+  doc = byline_html_parse (html, length, NULL, error);
   if (doc == NULL)
     {
       g_ptr_array_unref (blocks);
