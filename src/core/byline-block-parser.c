@@ -1057,7 +1057,11 @@ convert_quote (Parser *p,
           text = read_text_element (c, NULL);
           if (text == NULL)
             return NULL;
-          byline_block_set_citation (quote, text);
+          /* An empty <cite> is no citation (and is not written back). */
+          if (byline_inline_is_empty (text))
+            byline_inline_free (text);
+          else
+            byline_block_set_citation (quote, text);
           cited = TRUE;
         }
       else
@@ -1166,7 +1170,7 @@ has_unterminated_comment (const char *doc,
 }
 
 static GPtrArray *
-parse_classic (Parser  *p)
+parse_classic (Parser *p)
 {
   g_autoptr(GError) error = NULL;
   GPtrArray *blocks;
