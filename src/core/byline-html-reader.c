@@ -1026,7 +1026,9 @@ read_list_into (BylineBlock     *list,
       else if (is_one_of (child, list_names))
         {
           /* <ul><li>a</li><ul>…</ul></ul>, as older editors wrote nesting:
-           * the nested list belongs to the item before it. */
+           * its items join the nested list of the item before, or, when
+           * that item has none (the model sets a sublist only with the
+           * item), this list. */
           guint n = byline_block_get_n_items (list);
           BylineListItem *last = n > 0 ? byline_block_get_item (list, n - 1) : NULL;
 
