@@ -784,8 +784,20 @@ take_credit (xmlNode          *caption,
           return FALSE;
     }
 
+  /* One line of plain text: whitespace collapses as HTML shows it. */
   text = xmlNodeGetContent (last);
-  *credit = g_strstrip (g_strdup ((const char *) text));
+  {
+    GString *collapsed = g_string_new (NULL);
+
+    for (const xmlChar *p = text; p != NULL && *p != '\0'; p++)
+      {
+        if (!is_html_space ((char) *p))
+          g_string_append_c (collapsed, (char) *p);
+        else if (collapsed->len > 0 && collapsed->str[collapsed->len - 1] != ' ')
+          g_string_append_c (collapsed, ' ');
+      }
+    *credit = g_strstrip (g_string_free (collapsed, FALSE));
+  }
   xmlFree (text);
   remove_node (last);
 

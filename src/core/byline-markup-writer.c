@@ -383,8 +383,11 @@ write_figure (GString           *out,
         {
           if (has_caption)
             g_string_append (out, "<br>");
+          g_autofree char *one_line = g_strdelimit (g_strdup (credit), "\n", ' ');
+
+          /* The credit is one line of plain text. */
           g_string_append (out, "<span class=\"byline-credit\">");
-          append_escaped (out, credit, strlen (credit), FALSE);
+          append_escaped (out, one_line, strlen (one_line), FALSE);
           g_string_append (out, "</span>");
         }
       g_string_append (out, "</figcaption>");
