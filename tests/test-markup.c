@@ -750,8 +750,15 @@ test_hostile_large_post (void)
                                         "về giảm nghèo bền vững.</p>\n<!-- /wp:paragraph -->\n\n", 40000);
   g_autoptr(GPtrArray) blocks = parse_ok (paragraphs);
 
+  g_autofree char *classic = repeat ("Đoạn văn bài cũ.\n\n", 200000);
+  g_autoptr(GPtrArray) classic_blocks = parse_ok (classic);
+
   g_assert_cmpuint (blocks->len, ==, 40000);
   assert_round_trip (paragraphs);
+
+  /* A classic post of 200,000 paragraphs in one text: no recursion per
+   * paragraph. */
+  g_assert_cmpuint (classic_blocks->len, ==, 200000);
 }
 
 static void

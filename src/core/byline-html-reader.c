@@ -1168,26 +1168,10 @@ add_figures_inside (Walker  *w,
 }
 
 static void
-add_text_block (Walker       *w,
-                BylineInline *text,
-                guint         level)
+add_one_text_block (Walker       *w,
+                    BylineInline *text,
+                    guint         level)
 {
-  const char *str = byline_inline_get_text (text);
-  const char *gap;
-
-  /* wpautop(): in classic content a blank line ends a paragraph. */
-  if ((w->flags & BYLINE_HTML_AUTOP) && level == 0 && (gap = strstr (str, "\n\n")) != NULL)
-    {
-      guint end = gap - str, next = end;
-
-      while (str[next] == '\n')
-        next++;
-      add_text_block (w, byline_inline_slice (text, 0, end), 0);
-      add_text_block (w, byline_inline_slice (text, next, byline_inline_get_length (text)), 0);
-      byline_inline_free (text);
-      return;
-    }
-
   byline_inline_strip (text);
   if (byline_inline_is_empty (text))
     {
@@ -1197,6 +1181,34 @@ add_text_block (Walker       *w,
 
   add_block (w, level > 0 ? byline_block_new_heading (level, text)
                           : byline_block_new_paragraph (text));
+}
+
+static void
+add_text_block (Walker       *w,
+                BylineInline *text,
+                guint         level)
+{
+  const char *str = byline_inline_get_text (text);
+  const char *gap;
+  guint from = 0;
+
+  if (!(w->flags & BYLINE_HTML_AUTOP) || level > 0)
+    {
+      add_one_text_block (w, text, level);
+      return;
+    }
+
+  /* wpautop(): in classic content a blank line ends a paragraph. */
+  while ((gap = strstr (str + from, "\n\n")) != NULL)
+    {
+      guint end = gap - str;
+
+      add_one_text_block (w, byline_inline_slice (text, from, end), 0);
+      for (from = end; str[from] == '\n'; from++)
+        ;
+    }
+  add_one_text_block (w, byline_inline_slice (text, from, byline_inline_get_length (text)), 0);
+  byline_inline_free (text);
 }
 
 typedef struct _TreeItem TreeItem;
@@ -1344,10 +1356,15 @@ walk_autop_text (Walker  *w,
                  xmlNode *text)
 {
   const char *content = (const char *) text->content;
+  const char *from = content;
 
-  for (const char *p = content; p != NULL && *p != '\0'; p++)
+  if (content == NULL)
+    return;
+
+  for (const char *p = content; *p != '\0'; p++)
     {
       const char *q;
+      xmlNode *before;
 
       if (*p != '\n')
         continue;
@@ -1356,22 +1373,27 @@ walk_autop_text (Walker  *w,
       if (*q != '\n')
         continue;
 
-      {
-        /* Not linked into the tree (libxml2 would merge it back into its
-         * neighbour); the walker frees it. */
-        xmlNode *before = xmlNewDocTextLen (w->doc, BAD_CAST content, p - content);
-        g_autofree char *rest = g_strdup (q + 1);
-
-        g_ptr_array_add (w->owned, before);
-        g_ptr_array_add (w->run, before);
-        flush_run (w);
-        xmlNodeSetContent (text, BAD_CAST rest);
-        walk_autop_text (w, text);
-        return;
-      }
+      /* Not linked into the tree (libxml2 would merge it back into its
+       * neighbour); the walker frees it. */
+      before = xmlNewDocTextLen (w->doc, BAD_CAST from, p - from);
+      g_ptr_array_add (w->owned, before);
+      g_ptr_array_add (w->run, before);
+      flush_run (w);
+      from = q + 1;
+      p = q;
     }
 
-  g_ptr_array_add (w->run, text);
+  if (from == content)
+    {
+      g_ptr_array_add (w->run, text);
+    }
+  else if (*from != '\0')
+    {
+      xmlNode *rest = xmlNewDocText (w->doc, BAD_CAST from);
+
+      g_ptr_array_add (w->owned, rest);
+      g_ptr_array_add (w->run, rest);
+    }
 }
 
 static void
