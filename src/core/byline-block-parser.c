@@ -35,8 +35,19 @@
  * element — the whole block is kept raw, byte for byte, so editing the
  * article can never drop it. So are unknown blocks, void blocks, blocks
  * with invalid attribute JSON, unclosed blocks and freeform HTML between
- * blocks (shown as a classic block). A document without any block
- * delimiter is classic content (an older post) and is converted.
+ * blocks (shown as a classic block). Block classes that newer editors add
+ * by default (wp-block-paragraph, wp-block-heading, wp-block-list…) are
+ * not counted as something to keep: the 6.1 form written instead is what
+ * those editors accept and migrate silently.
+ *
+ * Classic content. A document without any block delimiter is an older
+ * post and is converted the way WordPress displays it (wpautop(): blank
+ * lines end paragraphs, newlines are line breaks); each element the model
+ * cannot hold (a table, a styled paragraph, <!--more-->…) becomes a raw
+ * classic block, as libxml2 writes it back. A classic post libxml2 cannot
+ * read whole (an unterminated comment, nesting deeper than 256) is kept
+ * raw as it is. Unlike block markup, classic content is not written back
+ * byte for byte: it comes back as blocks.
  *
  * Every top-level block keeps its source: the exact bytes it was parsed
  * from, preceded by the whitespace that stood before it (and, for the last
