@@ -1189,8 +1189,9 @@ add_text_block (Walker       *w,
                 guint         level)
 {
   const char *str = byline_inline_get_text (text);
-  const char *gap;
-  guint from = 0;
+  guint length = byline_inline_get_length (text);
+  const char *newline;
+  guint from = 0, at = 0;
 
   if (!(w->flags & BYLINE_HTML_AUTOP) || level > 0)
     {
@@ -1198,14 +1199,19 @@ add_text_block (Walker       *w,
       return;
     }
 
-  /* wpautop(): in classic content a blank line ends a paragraph. */
-  while ((gap = strstr (str + from, "\n\n")) != NULL)
+  /* wpautop(): in classic content a blank line ends a paragraph. (memchr,
+   * not strstr: each strstr() would look at the whole rest of the text.) */
+  while ((newline = memchr (str + at, '\n', length - at)) != NULL)
     {
-      guint end = gap - str;
+      guint end = newline - str;
 
+      at = end + 1;
+      if (str[at] != '\n')
+        continue;
       add_one_text_block (w, byline_inline_slice (text, from, end), 0);
       for (from = end; str[from] == '\n'; from++)
         ;
+      at = from;
     }
   add_one_text_block (w, byline_inline_slice (text, from, byline_inline_get_length (text)), 0);
   byline_inline_free (text);
