@@ -10,6 +10,9 @@ listed = [l.strip() for l in open(os.path.join(top, "po", "POTFILES.in"), encodi
           if l.strip() and not l.startswith("#")]
 marker = re.compile(r'(^|[^A-Za-z0-9_])(_|N_|C_|NC_|g_dngettext|g_dpgettext2)\(|translatable="yes"'
                     r'|<summary>|^(Name|GenericName|Comment|Keywords)=|<p>', re.M)
+# In C, "<p>" is HTML being written (the block markup serializer), not a
+# translatable AppStream paragraph.
+c_marker = re.compile(r'(^|[^A-Za-z0-9_])(_|N_|C_|NC_|g_dngettext|g_dpgettext2)\(', re.M)
 
 candidates = []
 for base in ("src", "data"):
@@ -21,7 +24,7 @@ for base in ("src", "data"):
                 if path.endswith(".gresource.xml"):
                     continue
                 with open(os.path.join(top, path), encoding="utf-8", errors="replace") as fh:
-                    if marker.search(fh.read()):
+                    if (c_marker if path.endswith(".c") else marker).search(fh.read()):
                         candidates.append(path)
 
 results = []

@@ -286,9 +286,9 @@ static void
 test_open_portal_uses_keyring (Fixture       *fixture,
                                gconstpointer  data)
 {
-  BylineTestServer *server = byline_test_server_new (NULL);
-  g_autoptr(SoupSession) session = byline_http_session_new (5);
-  g_autoptr(BylinePortalSite) site = byline_portal_site_new ();
+  BylineTestServer *server;
+  g_autoptr(SoupSession) session = NULL;
+  g_autoptr(BylinePortalSite) site = NULL;
   g_autoptr(BylineAccount) account = NULL;
   g_autoptr(BylinePortal) portal = NULL;
   g_autoptr(BylinePortal) orphan = NULL;
@@ -299,6 +299,10 @@ test_open_portal_uses_keyring (Fixture       *fixture,
   gboolean cleared;
 
   REQUIRE_KEYRING ();
+
+  server = byline_test_server_new (NULL);
+  session = byline_http_session_new (5);
+  site = byline_portal_site_new ();
 
   byline_test_server_add_handler (server, "/", echo_user_handler, NULL);
   byline_test_server_start (server);
