@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "byline-application.h"
+#include "byline-editor.h"
 #include "byline-resources.h"
 #include "byline-window.h"
 
@@ -126,6 +127,7 @@ byline_application_startup (GApplication *app)
                                          (const char *[]) { "<Control>question", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close",
                                          (const char *[]) { "<Control>w", NULL });
+  byline_editor_set_accels (GTK_APPLICATION (self));
 }
 
 static void

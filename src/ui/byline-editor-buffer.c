@@ -70,6 +70,7 @@ struct _BylineEditorBuffer
 
   guint          dirty : 1;
   guint          loading : 1;
+  guint          replaying : 1;
   guint          dark : 1;
 };
 
@@ -1071,7 +1072,9 @@ byline_editor_buffer_insert_text (GtkTextBuffer *buffer,
 
   GTK_TEXT_BUFFER_CLASS (byline_editor_buffer_parent_class)->insert_text (buffer, pos, text, len);
 
-  if (!self->loading)
+  if (self->replaying)
+    mark_dirty (self, first_line, gtk_text_iter_get_line (pos));
+  else if (!self->loading)
     {
       GtkTextIter start;
       guint end_offset = gtk_text_iter_get_offset (pos);
@@ -1119,7 +1122,7 @@ byline_editor_buffer_delete_range (GtkTextBuffer *buffer,
 
   /* Joined lines keep the upper line's kind, unless nothing of the upper
    * line stays. */
-  if (joins && !self->loading)
+  if (joins && !self->loading && !self->replaying)
     {
       if (gtk_text_iter_starts_line (start))
         {
@@ -1139,7 +1142,7 @@ byline_editor_buffer_delete_range (GtkTextBuffer *buffer,
   if (!self->loading)
     {
       mark_dirty (self, line, line);
-      if (joins)
+      if (joins && !self->replaying)
         {
           GtkTextIter line_start = *start, line_end;
           guint offset = gtk_text_iter_get_offset (start);
@@ -1249,6 +1252,11 @@ byline_editor_buffer_mark_set (GtkTextBuffer     *buffer,
   if (mark == gtk_text_buffer_get_insert (buffer) && self->busy == 0)
     self->typing_set = 0;
 }
+
+static void remove_mark_tags (BylineEditorBuffer *self,
+                              const GtkTextIter  *start,
+                              const GtkTextIter  *end,
+                              BylineMarkKind      kind);
 
 /* Writing blocks into the buffer */
 
@@ -1379,11 +1387,9 @@ writer_object (Writer      *writer,
                BylineBlock *block)
 {
   BylineEditorBuffer *self = writer->self;
-  g_autoptr(GtkTextChildAnchor) anchor = gtk_text_child_anchor_new ();
+  g_autoptr(GtkTextChildAnchor) anchor = byline_editor_buffer_create_anchor (block);
   guint start = writer->offset;
 
-  g_object_set_qdata_full (G_OBJECT (anchor), block_quark, byline_block_ref (block),
-                           (GDestroyNotify) byline_block_unref);
   writer_flush (writer);
   gtk_text_buffer_insert_child_anchor (GTK_TEXT_BUFFER (self), writer->iter, anchor);
   writer->offset++;
@@ -1622,6 +1628,53 @@ byline_editor_buffer_insert_blocks (BylineEditorBuffer *self,
     mark_dirty (self, gtk_text_iter_get_line (&start), gtk_text_iter_get_line (iter));
   }
 
+  gtk_text_buffer_end_user_action (buffer);
+  gtk_text_buffer_get_iter_at_offset (buffer, iter, end_offset);
+}
+
+/**
+ * byline_editor_buffer_insert_inline:
+ * @self: a body buffer
+ * @iter: where; revalidated to the end of the inserted text
+ * @inl: text with marks, e.g. one pasted paragraph
+ *
+ * Inserts @inl into the line at @iter with its own marks (not those of the
+ * text around it).
+ */
+void
+byline_editor_buffer_insert_inline (BylineEditorBuffer *self,
+                                    GtkTextIter        *iter,
+                                    const BylineInline *inl)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self);
+  BylineLineStyle style;
+  Writer writer;
+  guint base, end_offset;
+
+  g_return_if_fail (BYLINE_IS_EDITOR_BUFFER (self));
+  g_return_if_fail (iter != NULL && inl != NULL);
+
+  line_style_at (iter, &style);
+  if (style.kind == BYLINE_LINE_OBJECT)
+    return;
+
+  gtk_text_buffer_begin_user_action (buffer);
+  base = gtk_text_iter_get_offset (iter);
+  writer_init (&writer, self, iter, NULL);
+  writer_append_inline (&writer, inl);
+  writer_flush (&writer);
+  end_offset = gtk_text_iter_get_offset (iter);
+  {
+    GtkTextIter start;
+
+    gtk_text_buffer_get_iter_at_offset (buffer, &start, base);
+    for (guint kind = 0; kind < BYLINE_N_MARKS; kind++)
+      if (kind != BYLINE_MARK_LINK)
+        gtk_text_buffer_remove_tag (buffer, self->mark_tags[kind], &start, iter);
+    remove_mark_tags (self, &start, iter, BYLINE_MARK_LINK);
+  }
+  writer_apply (&writer, base);
+  writer_clear (&writer);
   gtk_text_buffer_end_user_action (buffer);
   gtk_text_buffer_get_iter_at_offset (buffer, iter, end_offset);
 }
@@ -1947,6 +2000,45 @@ byline_editor_buffer_get_typing_mark (BylineEditorBuffer *self,
 }
 
 /* Objects */
+
+/**
+ * byline_editor_buffer_create_anchor:
+ * @block: a figure, separator or raw block
+ *
+ * An anchor that carries @block, for inserting an object with exactly the
+ * tags around it that undo restores.
+ *
+ * Returns: (transfer full): a new anchor
+ */
+GtkTextChildAnchor *
+byline_editor_buffer_create_anchor (BylineBlock *block)
+{
+  GtkTextChildAnchor *anchor;
+
+  g_return_val_if_fail (block != NULL, NULL);
+
+  anchor = gtk_text_child_anchor_new ();
+  g_object_set_qdata_full (G_OBJECT (anchor), block_quark, byline_block_ref (block),
+                           (GDestroyNotify) byline_block_unref);
+  return anchor;
+}
+
+/**
+ * byline_editor_buffer_set_replaying:
+ * @self: a body buffer
+ * @replaying: whether edits now restore an earlier state exactly
+ *
+ * While replaying (undo and redo), inserted text keeps exactly the tags it
+ * is given and joined lines keep theirs: no kind is inferred.
+ */
+void
+byline_editor_buffer_set_replaying (BylineEditorBuffer *self,
+                                    gboolean            replaying)
+{
+  g_return_if_fail (BYLINE_IS_EDITOR_BUFFER (self));
+
+  self->replaying = !!replaying;
+}
 
 BylineBlock *
 byline_editor_buffer_get_object (GtkTextChildAnchor *anchor)

@@ -62,6 +62,9 @@ void                byline_editor_buffer_insert_blocks   (BylineEditorBuffer   *
                                                           GtkTextIter          *iter,
                                                           GPtrArray            *blocks);
 
+void                byline_editor_buffer_insert_inline   (BylineEditorBuffer   *self,
+                                                          GtkTextIter          *iter,
+                                                          const BylineInline   *inl);
 void                byline_editor_buffer_get_line_style  (BylineEditorBuffer   *self,
                                                           const GtkTextIter    *iter,
                                                           BylineLineStyle      *style);
@@ -98,7 +101,10 @@ void                byline_editor_buffer_set_dark        (BylineEditorBuffer   *
 GtkTextChildAnchor *byline_editor_buffer_insert_object   (BylineEditorBuffer   *self,
                                                           GtkTextIter          *iter,
                                                           BylineBlock          *block);
+GtkTextChildAnchor *byline_editor_buffer_create_anchor   (BylineBlock          *block);
 BylineBlock        *byline_editor_buffer_get_object      (GtkTextChildAnchor   *anchor);
+void                byline_editor_buffer_set_replaying   (BylineEditorBuffer   *self,
+                                                          gboolean              replaying);
 void                byline_editor_buffer_update_object   (BylineEditorBuffer   *self,
                                                           GtkTextChildAnchor   *anchor,
                                                           BylineBlock          *block);

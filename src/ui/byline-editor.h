@@ -25,5 +25,14 @@ void                byline_editor_set_article      (BylineEditor  *self,
 void                byline_editor_focus_headline   (BylineEditor  *self);
 BylineEditorBuffer *byline_editor_get_body_buffer  (BylineEditor  *self);
 GtkTextView        *byline_editor_get_body_view    (BylineEditor  *self);
+guint               byline_editor_insert_photos    (BylineEditor  *self,
+                                                    GSList        *files,
+                                                    GtkTextIter   *where);
+void                byline_editor_paste_blocks     (BylineEditor  *self,
+                                                    GPtrArray     *blocks);
+void                byline_editor_set_photo_directory (BylineEditor *self,
+                                                    GFile         *directory);
+char               *byline_editor_validate_link    (const char    *text);
+void                byline_editor_set_accels       (GtkApplication *application);
 
 G_END_DECLS
