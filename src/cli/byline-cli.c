@@ -13,11 +13,14 @@
 #include <stdio.h>
 
 #include "byline-cli.h"
+#include "byline-cli-convert.h"
 #include "byline-error.h"
 #include "byline-i18n.h"
 
 /* Commands are kept in one table so `byline-cli help` lists them all. */
 static const BylineCliCommand commands[] = {
+  { "convert", N_("Convert an article between block markup, HTML, JSON and text"), byline_cli_convert },
+  { "slug", N_("Print the address WordPress gives a headline"), byline_cli_slug },
   { NULL, NULL, NULL }
 };
 

@@ -1135,6 +1135,34 @@ set_sources (Parser *p,
     }
 }
 
+static gboolean
+has_unterminated_comment (const char *doc,
+                          gsize       length)
+{
+  gsize i = 0;
+
+  while (i + 4 <= length)
+    {
+      const char *lt = memchr (doc + i, '<', length - i);
+      const char *end;
+
+      if (lt == NULL)
+        return FALSE;
+      i = lt - doc;
+      if (length - i < 4 || memcmp (lt, "<!--", 4) != 0)
+        {
+          i++;
+          continue;
+        }
+      end = g_strstr_len (lt + 4, length - i - 4, "-->");
+      if (end == NULL)
+        return TRUE;
+      i = end - doc + 3;
+    }
+
+  return FALSE;
+}
+
 static GPtrArray *
 parse_classic (Parser  *p)
 {
@@ -1142,13 +1170,18 @@ parse_classic (Parser  *p)
   GPtrArray *blocks;
   gsize start = 0, end = p->length;
 
-  blocks = byline_html_read_blocks (p->doc, p->length, BYLINE_HTML_STRICT | BYLINE_HTML_AUTOP,
-                                    &error);
-  if (blocks != NULL)
-    return blocks;
+  /* An unterminated comment hides the rest of the post from any HTML
+   * parser; libxml2 would drop it, so such a post is kept as it is. */
+  if (!has_unterminated_comment (p->doc, p->length))
+    {
+      blocks = byline_html_read_blocks (p->doc, p->length, BYLINE_HTML_STRICT | BYLINE_HTML_AUTOP,
+                                        &error);
+      if (blocks != NULL)
+        return blocks;
+      /* Too deep for libxml2: kept as it is. */
+      g_debug ("classic content kept raw: %s", error->message);
+    }
 
-  /* Too deep for libxml2: kept as it is. */
-  g_debug ("classic content kept raw: %s", error->message);
   blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) byline_block_unref);
   while (start < end && is_space (p->doc[start]))
     start++;

@@ -869,8 +869,9 @@ byline_html_read_figure (xmlNode         *node,
         }
     }
 
-  if (alt != NULL)
-    byline_block_set_alt (figure, g_strstrip (alt));
+  /* alt="" and no alt at all are the same to the model: no alt text. */
+  if (alt != NULL && *g_strstrip (alt) != '\0')
+    byline_block_set_alt (figure, alt);
 
   if (caption != NULL)
     {
@@ -1120,6 +1121,22 @@ add_text_block (Walker       *w,
                 BylineInline *text,
                 guint         level)
 {
+  const char *str = byline_inline_get_text (text);
+  const char *gap;
+
+  /* wpautop(): in classic content a blank line ends a paragraph. */
+  if ((w->flags & BYLINE_HTML_AUTOP) && level == 0 && (gap = strstr (str, "\n\n")) != NULL)
+    {
+      guint end = gap - str, next = end;
+
+      while (str[next] == '\n')
+        next++;
+      add_text_block (w, byline_inline_slice (text, 0, end), 0);
+      add_text_block (w, byline_inline_slice (text, next, byline_inline_get_length (text)), 0);
+      byline_inline_free (text);
+      return;
+    }
+
   byline_inline_strip (text);
   if (byline_inline_is_empty (text))
     {

@@ -1,0 +1,19 @@
+/* byline-cli-convert.h
+ *
+ * Copyright 2026 The Byline authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "byline-cli.h"
+
+G_BEGIN_DECLS
+
+int byline_cli_convert (int    argc,
+                        char **argv);
+int byline_cli_slug    (int    argc,
+                        char **argv);
+
+G_END_DECLS
