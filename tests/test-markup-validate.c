@@ -5,7 +5,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Every block Byline writes must open as valid in the block editor. This
- * asks WordPress itself: tests/validate/validate.mjs runs the block editor's
+ * asks WordPress itself: tests/tools/wp-block-validate/validate.mjs runs the block editor's
  * own parser and block definitions from the installed wordpress package
  * (/usr/share/wordpress, 6.1) under Node.js + jsdom, in --strict mode (no
  * silent fixes or deprecations either). Checked: one block of every kind
@@ -14,7 +14,7 @@
  * WordPress's own fixtures as Byline rewrites it.
  *
  * build-aux/dev test installs jsdom into the build tree
- * ($BYLINE_WP_BLOCK_VALIDATE/node_modules) from tests/validate's lock file.
+ * ($BYLINE_WP_BLOCK_VALIDATE/node_modules) from tests/tools/wp-block-validate's lock file.
  */
 
 #include "config.h"

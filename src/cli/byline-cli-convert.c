@@ -91,8 +91,8 @@ read_input (const char  *path,
           if (stream != stdin)
             fclose (stream);
           g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID_INPUT,
-                       _("“%s” is larger than %" G_GSIZE_FORMAT " MB."), path,
-                       limit / (1024 * 1024));
+                       _("“%s” is larger than %u MB."), path,
+                       (guint) (limit / (1024 * 1024)));
           return NULL;
         }
     }

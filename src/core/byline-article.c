@@ -188,12 +188,16 @@ byline_article_copy (BylineArticle *self)
   g_return_val_if_fail (BYLINE_IS_ARTICLE (self), NULL);
 
   copy = byline_article_new (self->id);
+  /* Replace what byline_article_init() allocated. */
+  g_free (copy->title);
   copy->title = g_strdup (self->title);
+  g_free (copy->lead);
   copy->lead = g_strdup (self->lead);
   for (guint i = 0; i < self->blocks->len; i++)
     g_ptr_array_add (copy->blocks, byline_block_copy (g_ptr_array_index (self->blocks, i)));
   for (guint i = 0; i < self->categories->len; i++)
     g_ptr_array_add (copy->categories, byline_term_copy (g_ptr_array_index (self->categories, i)));
+  g_strfreev (copy->tags);
   copy->tags = g_strdupv (self->tags);
   copy->featured_figure = g_strdup (self->featured_figure);
   copy->featured_media = self->featured_media;

@@ -39,6 +39,28 @@
 
 #define ATTR(node, name) ((char *) xmlGetProp ((node), BAD_CAST (name)))
 
+/* An attribute's value for the model: without the C0 control characters
+ * libxml2 lets through in attributes (HTML cannot carry them back). */
+static char *
+clean_attr (xmlNode    *node,
+            const char *name)
+{
+  xmlChar *value = xmlGetProp (node, BAD_CAST name);
+  char *clean, *q;
+
+  if (value == NULL)
+    return NULL;
+
+  clean = q = g_strdup ((const char *) value);
+  xmlFree (value);
+  for (const char *p = clean; *p != '\0'; p++)
+    if ((guchar) *p >= 0x20 || *p == '\t' || *p == '\n' || *p == '\r')
+      *q++ = *p;
+  *q = '\0';
+
+  return clean;
+}
+
 /* ---- helpers ------------------------------------------------------------ */
 
 htmlDocPtr
@@ -293,8 +315,9 @@ read_style (xmlNode *element)
 
       if (colon == NULL)
         continue;
-      property = g_ascii_strdown (g_strstrip (g_strndup (declarations[i], colon - declarations[i])), -1);
-      value = g_ascii_strdown (g_strstrip (g_strdup (colon + 1)), -1);
+      *colon = '\0';
+      property = g_ascii_strdown (g_strstrip (declarations[i]), -1);
+      value = g_ascii_strdown (g_strstrip (colon + 1), -1);
 
       if (g_str_equal (property, "font-weight"))
         {
@@ -526,7 +549,7 @@ read_inline_element (InlineReader *r,
   if (byline_html_is_element (element, "a"))
     {
       static const char * const link_attributes[] = { "href", NULL };
-      g_autofree char *href = ATTR (element, "href");
+      g_autofree char *href = clean_attr (element, "href");
       g_autofree char *target = NULL;
 
       if (strict)
@@ -831,8 +854,8 @@ byline_html_read_figure (xmlNode         *node,
   if (img == NULL)
     return NULL;
 
-  src = ATTR (img, "src");
-  alt = ATTR (img, "alt");
+  src = clean_attr (img, "src");
+  alt = clean_attr (img, "alt");
   klass = ATTR (img, "class");
   figure = byline_block_new_figure (NULL);
 
@@ -842,7 +865,7 @@ byline_html_read_figure (xmlNode         *node,
         return NULL;
       if (klass != NULL && (media_id = parse_image_class (klass)) < 0)
         return NULL;
-      byline_block_set_media (figure, media_id, src);
+      byline_block_set_media (figure, media_id, src != NULL && *src != '\0' ? src : NULL);
     }
   else
     {
@@ -1062,6 +1085,7 @@ typedef struct
   GPtrArray       *blocks;
   GPtrArray       *run;          /* inline nodes waiting to become a paragraph */
   GArray          *word_items;   /* WordItem: Word's list paragraphs */
+  GPtrArray       *owned;        /* nodes made by the walker, outside the tree */
 } Walker;
 
 static void walk_children (Walker *w, xmlNode *parent, guint depth);
@@ -1306,10 +1330,12 @@ walk_autop_text (Walker  *w,
         continue;
 
       {
+        /* Not linked into the tree (libxml2 would merge it back into its
+         * neighbour); the walker frees it. */
         xmlNode *before = xmlNewDocTextLen (w->doc, BAD_CAST content, p - content);
         g_autofree char *rest = g_strdup (q + 1);
 
-        xmlAddPrevSibling (text, before);
+        g_ptr_array_add (w->owned, before);
         g_ptr_array_add (w->run, before);
         flush_run (w);
         xmlNodeSetContent (text, BAD_CAST rest);
@@ -1576,8 +1602,9 @@ byline_html_read_blocks (const char       *html,
   g_autoptr(xmlDoc) doc = NULL;
   g_autoptr(GPtrArray) run = g_ptr_array_new ();
   g_autoptr(GArray) word_items = g_array_new (FALSE, FALSE, sizeof (WordItem));
+  g_autoptr(GPtrArray) owned = g_ptr_array_new_with_free_func ((GDestroyNotify) xmlFreeNode);
   GPtrArray *blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) byline_block_unref);
-  Walker w = { flags, NULL, blocks, run, word_items };
+  Walker w = { flags, NULL, blocks, run, word_items, owned };
   xmlNode *body;
 
   g_array_set_clear_func (word_items, word_item_clear);

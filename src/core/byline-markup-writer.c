@@ -69,12 +69,22 @@ append_escaped (GString    *out,
           break;
         case '\n':
           if (attribute)
-            g_string_append_c (out, ' ');
+            g_string_append (out, "&#10;");
           else
             g_string_append (out, "<br>");
           break;
+        case '\r':
+        case '\t':
+          /* Kept exactly in attributes (a raw one could be normalized). */
+          if (attribute)
+            g_string_append_printf (out, "&#%d;", c);
+          else
+            g_string_append_c (out, c);
+          break;
         default:
-          g_string_append_c (out, c);
+          /* Other C0 controls cannot be in an HTML document at all. */
+          if ((guchar) c >= 0x20)
+            g_string_append_c (out, c);
           break;
         }
     }

@@ -144,11 +144,31 @@ line_is_blank (const char *line)
 static void
 add_paragraph (GPtrArray  *blocks,
                const char *text,
-               gsize       length)
+               gssize      length)
 {
   g_autoptr(BylineInline) inl = byline_inline_new (NULL);
+  g_autoptr(GString) collapsed = g_string_new (NULL);
 
-  byline_inline_append (inl, text, length);
+  /* Runs of spaces and tabs are one space, as a web page shows them. */
+  if (length < 0)
+    length = strlen (text);
+  for (gssize i = 0; i < length; i++)
+    {
+      gboolean blank = text[i] == ' ' || text[i] == '\t';
+
+      /* Control characters have no place in an article (nor in HTML). */
+      if ((guchar) text[i] < 0x20 && text[i] != '\t' && text[i] != '\n')
+        continue;
+
+      if (blank && collapsed->len > 0 &&
+          (collapsed->str[collapsed->len - 1] == ' ' || collapsed->str[collapsed->len - 1] == '\n'))
+        continue;
+      if (text[i] == '\n' && collapsed->len > 0 && collapsed->str[collapsed->len - 1] == ' ')
+        g_string_truncate (collapsed, collapsed->len - 1);
+      g_string_append_c (collapsed, blank ? ' ' : text[i]);
+    }
+
+  byline_inline_append (inl, collapsed->str, collapsed->len);
   byline_inline_strip (inl);
   if (!byline_inline_is_empty (inl))
     g_ptr_array_add (blocks, byline_block_new_paragraph (g_steal_pointer (&inl)));
