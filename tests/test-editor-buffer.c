@@ -12,7 +12,10 @@
 
 #include <string.h>
 
+#include "byline-block-parser.h"
 #include "byline-editor-buffer.h"
+#include "byline-markup-test-utils.h"
+#include "byline-markup-writer.h"
 #include "byline-test-utils.h"
 
 static BylineInline *
@@ -496,6 +499,83 @@ test_typing_marks (void)
   g_assert_cmpuint (byline_inline_get_span (text, 0)->end, ==, strlen ("Thường đậm tiếp"));
 }
 
+
+static void
+assert_round_trip (GPtrArray  *blocks,
+                   const char *name)
+{
+  g_autoptr(BylineEditorBuffer) buffer = byline_editor_buffer_new ();
+  g_autoptr(GPtrArray) converted = NULL;
+
+  byline_editor_buffer_load (buffer, blocks);
+  converted = byline_editor_buffer_convert (buffer);
+  if (converted->len != blocks->len)
+    g_error ("%s: %u blocks read back, %u loaded", name, converted->len, blocks->len);
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      BylineBlock *loaded = g_ptr_array_index (blocks, i);
+      BylineBlock *read = g_ptr_array_index (converted, i);
+
+      if (!byline_block_equal (read, loaded))
+        g_error ("%s: block %u (%s) differs after the editor", name, i,
+                 byline_block_kind_to_string (byline_block_get_kind (loaded)));
+      /* Raw blocks come back byte for byte. */
+      if (byline_block_get_kind (loaded) == BYLINE_BLOCK_RAW)
+        {
+          g_assert_cmpuint (byline_block_get_raw_length (read), ==, byline_block_get_raw_length (loaded));
+          g_assert_cmpmem (byline_block_get_raw_markup (read), byline_block_get_raw_length (read),
+                           byline_block_get_raw_markup (loaded), byline_block_get_raw_length (loaded));
+        }
+    }
+
+  /* What the editor gives the article for an untouched post writes back
+   * the markup that was loaded, byte for byte. */
+  {
+    g_autofree char *before = byline_markup_serialize_blocks (blocks);
+    g_autofree char *after = byline_markup_serialize_blocks (byline_editor_buffer_get_blocks (buffer));
+
+    g_assert_cmpstr (after, ==, before);
+  }
+}
+
+/* Every post fixture in tests/data, loaded into the editor and read back,
+ * is the same model. */
+static void
+test_fixtures_round_trip (void)
+{
+  g_autofree char *dir_path = g_build_filename (g_test_get_dir (G_TEST_DIST), "data", "gutenberg", "blocks", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+  guint n_blocks = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".html"))
+      g_ptr_array_add (names, g_build_filename ("data", "gutenberg", "blocks", name, NULL));
+  g_ptr_array_add (names, g_strdup ("data/gutenberg/large-post.html"));
+  g_assert_cmpuint (names->len, >=, 40);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      gsize length;
+      g_autofree char *markup = read_test_file (g_ptr_array_index (names, i), &length);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) blocks = byline_markup_parse_blocks (markup, length, &error);
+
+      g_assert_no_error (error);
+      assert_round_trip (blocks, g_ptr_array_index (names, i));
+      n_blocks += blocks->len;
+    }
+  g_test_message ("%u fixtures, %u blocks", names->len, n_blocks);
+
+  {
+    g_autoptr(BylineArticle) seed = build_seed_article (TRUE);
+
+    assert_round_trip (byline_article_get_blocks (seed), "seed");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -511,6 +591,7 @@ main (int   argc,
   g_test_add_func ("/editor-buffer/objects-move-and-remove", test_objects_move_and_remove);
   g_test_add_func ("/editor-buffer/insert-blocks", test_insert_blocks);
   g_test_add_func ("/editor-buffer/typing-marks", test_typing_marks);
+  g_test_add_func ("/editor-buffer/fixtures-round-trip", test_fixtures_round_trip);
 
   return g_test_run ();
 }

@@ -53,6 +53,7 @@ struct _BylineEditorBuffer
   GtkTextTag    *citation_tag;
   GtkTextTag    *object_tag;
   GtkTextTag    *guard_tag;
+  GtkTextTag    *alternate_tag;
 
   /* Owned */
   GHashTable    *link_tags;        /* href -> GtkTextTag */
@@ -87,6 +88,7 @@ static GQuark style_quark;
 static GQuark mark_quark;
 static GQuark href_quark;
 static GQuark block_quark;
+static GQuark alternate_quark;
 
 static const BylineLineStyle paragraph_style = { BYLINE_LINE_PARAGRAPH, 0, FALSE };
 
@@ -208,6 +210,15 @@ create_tags (BylineEditorBuffer *self)
                 "pixels-below-lines", 16,
                 NULL);
   self->guard_tag = gtk_text_buffer_create_tag (buffer, "guard", "editable", FALSE, NULL);
+  /* No look: it tells apart two lists (or quotes) that follow each other. */
+  self->alternate_tag = gtk_text_buffer_create_tag (buffer, "alternate", NULL);
+  g_object_set_qdata (G_OBJECT (self->alternate_tag), alternate_quark, GUINT_TO_POINTER (1));
+}
+
+static gboolean
+kind_groups (BylineLineKind kind)
+{
+  return kind == BYLINE_LINE_LIST_ITEM || kind == BYLINE_LINE_QUOTE || kind == BYLINE_LINE_CITATION;
 }
 
 static GtkTextTag *
@@ -324,9 +335,18 @@ read_style (const GtkTextIter *line_start,
       const BylineLineStyle *found = tag_get_style (l->data);
 
       if (found != NULL && found->kind != BYLINE_LINE_OBJECT)
-        *style = *found;
+        {
+          gboolean alternate = style->alternate;
+
+          *style = *found;
+          style->alternate = alternate;
+        }
+      else if (g_object_get_qdata (l->data, alternate_quark) != NULL)
+        style->alternate = TRUE;
     }
   g_slist_free (tags);
+  if (!kind_groups (style->kind))
+    style->alternate = FALSE;
 }
 
 /* The style of the line holding @iter, as its first character says. */
@@ -440,6 +460,8 @@ typedef struct
   GArray    *lines;        /* guint: first line of each block */
   GArray    *list;         /* ListLine: the list being read */
   guint      list_line;
+  gboolean   list_alternate;
+  gboolean   quote_alternate;
   BylineBlock *quote;
   GString   *citation;
   BylineInline *citation_inline;
@@ -583,14 +605,17 @@ reader_read_line (Reader            *reader,
             ListLine *root = &g_array_index (reader->list, ListLine, 0);
 
             item.depth = MIN (style.level, last->depth + 1);
-            /* A top-level item of the other kind starts another list. */
-            if (item.depth == 0 && !!style.ordered != !!root->ordered)
+            /* A top-level item of the other kind, or of the next list,
+             * starts another list. */
+            if ((item.depth == 0 && !!style.ordered != !!root->ordered) ||
+                !!style.alternate != !!reader->list_alternate)
               reader_flush_list (reader);
           }
         if (reader->list->len == 0)
           {
             item.depth = 0;
             reader->list_line = line;
+            reader->list_alternate = style.alternate;
           }
         item.ordered = style.ordered;
         item.text = read_line_inline (line_start);
@@ -604,9 +629,12 @@ reader_read_line (Reader            *reader,
         g_autoptr(BylineInline) text = read_line_inline (line_start);
 
         reader_flush_list (reader);
+        if (reader->quote != NULL && !!style.alternate != !!reader->quote_alternate)
+          reader_flush_quote (reader);
         if (reader->quote == NULL)
           {
             reader->quote = byline_block_new_quote ();
+            reader->quote_alternate = style.alternate;
             if (reader->lines != NULL)
               g_array_append_val (reader->lines, line);
           }
@@ -983,7 +1011,8 @@ remove_line_tags (BylineEditorBuffer *self,
         {
           GtkTextTag *tag = l->data;
 
-          if (tag != keep && (tag_get_style (tag) != NULL || tag == self->guard_tag))
+          if (tag != keep && (tag_get_style (tag) != NULL || tag == self->guard_tag ||
+                              tag == self->alternate_tag))
             gtk_text_buffer_remove_tag (buffer, tag, start, end);
         }
       g_slist_free (tags);
@@ -999,10 +1028,13 @@ apply_line_style (BylineEditorBuffer    *self,
                   const BylineLineStyle *style)
 {
   GtkTextTag *tag = style_get_tag (self, style);
+  gboolean alternate = style->alternate && kind_groups (style->kind);
 
   remove_line_tags (self, start, end, tag);
   if (tag != NULL)
     gtk_text_buffer_apply_tag (GTK_TEXT_BUFFER (self), tag, start, end);
+  if (alternate)
+    gtk_text_buffer_apply_tag (GTK_TEXT_BUFFER (self), self->alternate_tag, start, end);
 }
 
 /* The style new text at @pos takes: that of the line it lands in. */
@@ -1036,21 +1068,22 @@ tags_match_style (BylineEditorBuffer    *self,
                   const BylineLineStyle *style)
 {
   GtkTextTag *want = style_get_tag (self, style);
+  gboolean want_alternate = style->alternate && kind_groups (style->kind);
   GSList *tags = gtk_text_iter_get_tags (iter);
-  gboolean ok = want == NULL;
+  gboolean found = want == NULL, found_alternate = FALSE, stray = FALSE;
 
   for (GSList *l = tags; l != NULL; l = l->next)
     {
       if (l->data == want)
-        ok = TRUE;
+        found = TRUE;
+      else if (l->data == self->alternate_tag)
+        found_alternate = TRUE;
       else if (tag_get_style (l->data) != NULL || l->data == self->guard_tag)
-        ok = FALSE;
-      if (!ok && want == NULL)
-        break;
+        stray = TRUE;
     }
   g_slist_free (tags);
 
-  return ok;
+  return found && !stray && found_alternate == want_alternate;
 }
 
 static void
@@ -1276,6 +1309,8 @@ typedef struct
   guint               line;
   GArray             *lines;      /* guint: first line of each block, or NULL */
   GtkTextIter        *iter;       /* where text goes; kept valid */
+  BylineBlockKind     last_kind;  /* of the block written before */
+  gboolean            last_alternate;
 } Writer;
 
 static void
@@ -1365,7 +1400,8 @@ writer_text_line (Writer             *writer,
 static void
 writer_list (Writer            *writer,
              const BylineBlock *list,
-             guint              depth)
+             guint              depth,
+             gboolean           alternate)
 {
   BylineEditorBuffer *self = writer->self;
   gboolean ordered = byline_block_get_ordered (list);
@@ -1375,10 +1411,13 @@ writer_list (Writer            *writer,
     {
       BylineListItem *item = byline_block_get_item (list, i);
       BylineBlock *sublist = byline_list_item_get_sublist (item);
+      guint start = writer->offset;
 
       writer_text_line (writer, byline_list_item_get_text (item), tag);
+      if (alternate)
+        writer_add_range (writer, start, writer->offset, self->alternate_tag);
       if (sublist != NULL)
-        writer_list (writer, sublist, depth + 1);
+        writer_list (writer, sublist, depth + 1, alternate);
     }
 }
 
@@ -1409,6 +1448,7 @@ writer_block (Writer      *writer,
               BylineBlock *block)
 {
   BylineEditorBuffer *self = writer->self;
+  gboolean alternate = FALSE;
 
   if (writer->lines != NULL)
     g_array_append_val (writer->lines, writer->line);
@@ -1425,14 +1465,22 @@ writer_block (Writer      *writer,
       break;
 
     case BYLINE_BLOCK_LIST:
-      writer_list (writer, block, 0);
+      alternate = writer->last_kind == BYLINE_BLOCK_LIST && !writer->last_alternate;
+      writer_list (writer, block, 0, alternate);
       break;
 
     case BYLINE_BLOCK_QUOTE:
-      for (guint i = 0; i < byline_block_get_n_paragraphs (block); i++)
-        writer_text_line (writer, byline_block_get_paragraph (block, i), self->quote_tag);
-      if (byline_block_get_citation (block) != NULL)
-        writer_text_line (writer, byline_block_get_citation (block), self->citation_tag);
+      {
+        guint start = writer->offset;
+
+        alternate = writer->last_kind == BYLINE_BLOCK_QUOTE && !writer->last_alternate;
+        for (guint i = 0; i < byline_block_get_n_paragraphs (block); i++)
+          writer_text_line (writer, byline_block_get_paragraph (block, i), self->quote_tag);
+        if (byline_block_get_citation (block) != NULL)
+          writer_text_line (writer, byline_block_get_citation (block), self->citation_tag);
+        if (alternate)
+          writer_add_range (writer, start, writer->offset, self->alternate_tag);
+      }
       break;
 
     case BYLINE_BLOCK_FIGURE:
@@ -1444,6 +1492,9 @@ writer_block (Writer      *writer,
     default:
       g_assert_not_reached ();
     }
+
+  writer->last_kind = byline_block_get_kind (block);
+  writer->last_alternate = alternate;
 }
 
 static void
@@ -1476,6 +1527,23 @@ writer_init (Writer             *writer,
   writer->line = gtk_text_iter_get_line (iter);
   writer->lines = lines;
   writer->iter = iter;
+  writer->last_kind = BYLINE_BLOCK_PARAGRAPH;
+  writer->last_alternate = FALSE;
+
+  /* Blocks written after a list (or quote) stay apart from it. */
+  if (!gtk_text_iter_is_start (iter) && gtk_text_iter_starts_line (iter))
+    {
+      GtkTextIter prev = *iter;
+      BylineLineStyle style;
+
+      gtk_text_iter_backward_line (&prev);
+      read_style (&prev, &style);
+      if (style.kind == BYLINE_LINE_LIST_ITEM)
+        writer->last_kind = BYLINE_BLOCK_LIST;
+      else if (style.kind == BYLINE_LINE_QUOTE || style.kind == BYLINE_LINE_CITATION)
+        writer->last_kind = BYLINE_BLOCK_QUOTE;
+      writer->last_alternate = style.alternate;
+    }
 }
 
 static void
@@ -1566,7 +1634,7 @@ byline_editor_buffer_insert_blocks (BylineEditorBuffer *self,
   gtk_text_buffer_begin_user_action (buffer);
 
   line_style_at (iter, &style);
-  if (style.kind == BYLINE_LINE_OBJECT)
+  if (style.kind == BYLINE_LINE_OBJECT && !gtk_text_iter_starts_line (iter))
     {
       /* After the object's line, never on it. */
       gtk_text_iter_forward_line (iter);
@@ -1604,6 +1672,19 @@ byline_editor_buffer_insert_blocks (BylineEditorBuffer *self,
   writer_apply (&writer, base);
   writer_clear (&writer);
   self->busy--;
+
+  /* An object right after what was inserted guards the newline before it. */
+  {
+    GtkTextIter last, next;
+
+    gtk_text_buffer_get_iter_at_offset (buffer, &next, end_offset);
+    if (end_offset > base && gtk_text_iter_get_child_anchor (&next) != NULL)
+      {
+        last = next;
+        gtk_text_iter_backward_char (&last);
+        gtk_text_buffer_apply_tag (buffer, self->guard_tag, &last, &next);
+      }
+  }
 
   /* A guard on the newline before an object inserted first. */
   if (base > 0)
@@ -1681,6 +1762,20 @@ byline_editor_buffer_insert_inline (BylineEditorBuffer *self,
 
 /* Line styles */
 
+static gboolean
+same_group_kind (const BylineLineStyle *a,
+                 const BylineLineStyle *b)
+{
+  if (a->kind == BYLINE_LINE_LIST_ITEM || b->kind == BYLINE_LINE_LIST_ITEM)
+    return a->kind == b->kind;
+  return kind_groups (a->kind) && kind_groups (b->kind);
+}
+
+static void byline_editor_buffer_set_line_style_exact (BylineEditorBuffer    *self,
+                                                       guint                  first,
+                                                       guint                  last,
+                                                       const BylineLineStyle *style);
+
 /**
  * byline_editor_buffer_set_line_style:
  * @self: a body buffer
@@ -1707,6 +1802,51 @@ byline_editor_buffer_set_line_style (BylineEditorBuffer    *self,
   last = gtk_text_iter_get_line (end);
   if (last > first && gtk_text_iter_starts_line (end))
     last--;
+
+  /* Lines made list items (or quotes) join the list (quote) right above
+   * or below them. */
+  if (kind_groups (style->kind))
+    {
+      BylineLineStyle joined = *style;
+      GtkTextIter neighbour;
+      BylineLineStyle other;
+      gboolean found = FALSE;
+
+      joined.alternate = FALSE;
+      if (first > 0)
+        {
+          gtk_text_buffer_get_iter_at_line (buffer, &neighbour, first - 1);
+          read_style (&neighbour, &other);
+          if (same_group_kind (&other, style))
+            {
+              joined.alternate = other.alternate;
+              found = TRUE;
+            }
+        }
+      if (!found && last + 1 < (guint) gtk_text_buffer_get_line_count (buffer))
+        {
+          gtk_text_buffer_get_iter_at_line (buffer, &neighbour, last + 1);
+          if (!gtk_text_iter_is_end (&neighbour))
+            {
+              read_style (&neighbour, &other);
+              if (same_group_kind (&other, style))
+                joined.alternate = other.alternate;
+            }
+        }
+      byline_editor_buffer_set_line_style_exact (self, first, last, &joined);
+      return;
+    }
+
+  byline_editor_buffer_set_line_style_exact (self, first, last, style);
+}
+
+static void
+byline_editor_buffer_set_line_style_exact (BylineEditorBuffer    *self,
+                                           guint                  first,
+                                           guint                  last,
+                                           const BylineLineStyle *style)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self);
 
   gtk_text_buffer_begin_user_action (buffer);
 
@@ -2406,6 +2546,7 @@ byline_editor_buffer_class_init (BylineEditorBufferClass *klass)
   mark_quark = g_quark_from_static_string ("byline-mark");
   href_quark = g_quark_from_static_string ("byline-href");
   block_quark = g_quark_from_static_string ("byline-block");
+  alternate_quark = g_quark_from_static_string ("byline-alternate");
 }
 
 static void

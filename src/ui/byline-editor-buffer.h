@@ -36,11 +36,20 @@ typedef enum
   BYLINE_LINE_OBJECT,
 } BylineLineKind;
 
+/**
+ * BylineLineStyle:
+ * @kind: what the line is
+ * @level: a heading's level, or a list item's depth
+ * @ordered: whether a list item is numbered
+ * @alternate: for list items and quotes: which of two adjacent lists (or
+ *   quotes) the line belongs to, so two lists in a row stay two
+ */
 typedef struct
 {
   BylineLineKind kind;
   guint          level;
   gboolean       ordered;
+  gboolean       alternate;
 } BylineLineStyle;
 
 #define BYLINE_EDITOR_BUFFER_MAX_DEPTH 8
