@@ -250,6 +250,9 @@ card_of (Fixture    *fixture,
   g_assert_cmpuint (n, ==, 1);
   card = widgets[0];
   g_free (widgets);
+  /* Cards are built when first on screen; asking for a field builds it. */
+  if (BYLINE_IS_FIGURE_CARD (card))
+    byline_figure_card_get_entry (BYLINE_FIGURE_CARD (card), "caption");
   return card;
 }
 

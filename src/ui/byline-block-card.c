@@ -18,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "byline-body-view.h"
 #include "byline-block-card.h"
 
 struct _BylineBlockCard
@@ -25,6 +26,7 @@ struct _BylineBlockCard
   GtkWidget   parent_instance;
 
   /* Template widgets */
+  GtkWidget  *frame;
   GtkImage   *icon;
   GtkWidget  *text_box;
   GtkLabel   *title_label;
@@ -33,7 +35,20 @@ struct _BylineBlockCard
   GtkButton  *up_button;
   GtkButton  *down_button;
   GtkButton  *remove_button;
+
+  /* Owned */
+  BylineBlock *block;
+
+  guint        build_source;
+  guint        built : 1;
 };
+
+/* Raw blocks can be hundreds in one post (paragraphs whose links carry
+ * attributes Byline does not model, say): each card is an empty frame of
+ * about its height until it is first on screen. */
+static int placeholder_height[2] = { 64, 40 };
+
+static void build_content (BylineBlockCard *self);
 
 G_DEFINE_FINAL_TYPE (BylineBlockCard, byline_block_card, GTK_TYPE_WIDGET)
 
@@ -64,7 +79,50 @@ static const struct
   { "core/preformatted", N_("Preformatted text"), "text-x-generic-symbolic" },
   { "core/verse", N_("Verse"), "text-x-generic-symbolic" },
   { "core/image", N_("Image from the portal"), "image-x-generic-symbolic" },
+  { "core/paragraph", N_("Paragraph with formatting Byline keeps as it is"), "format-justify-left-symbolic" },
+  { "core/heading", N_("Heading with formatting Byline keeps as it is"), "format-justify-left-symbolic" },
+  { "core/list", N_("List with formatting Byline keeps as it is"), "view-list-bullet-symbolic" },
+  { "core/quote", N_("Quote with formatting Byline keeps as it is"), "format-justify-left-symbolic" },
 };
+
+/* The words of a raw block, so the writer sees what it is. */
+static char *
+preview_text (BylineBlock *block)
+{
+  const char *markup = byline_block_get_raw_markup (block);
+  GString *out = g_string_new (NULL);
+  gboolean in_tag = FALSE, space = FALSE;
+
+  for (const char *p = markup; *p != '\0' && out->len < 400; p++)
+    {
+      if (*p == '<')
+        in_tag = TRUE;
+      else if (*p == '>' && in_tag)
+        {
+          in_tag = FALSE;
+          space = TRUE;
+        }
+      else if (!in_tag)
+        {
+          if (g_ascii_isspace (*p))
+            space = TRUE;
+          else
+            {
+              if (space && out->len > 0)
+                g_string_append_c (out, ' ');
+              space = FALSE;
+              g_string_append_c (out, *p);
+            }
+        }
+    }
+
+  {
+    char *valid = g_utf8_make_valid (out->str, -1);
+
+    g_string_free (out, TRUE);
+    return valid;
+  }
+}
 
 static void
 show_block (BylineBlockCard *self,
@@ -79,7 +137,6 @@ show_block (BylineBlockCard *self,
       gtk_widget_set_visible (GTK_WIDGET (self->icon), FALSE);
       gtk_widget_set_visible (self->text_box, FALSE);
       gtk_widget_set_visible (self->rule, TRUE);
-      gtk_widget_add_css_class (GTK_WIDGET (self), "separator-card");
       gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _("Separator"), -1);
       return;
@@ -101,10 +158,18 @@ show_block (BylineBlockCard *self,
     title = g_strdup (_("Classic content"));
 
   gtk_label_set_label (self->title_label, title);
-  gtk_label_set_label (self->description_label,
-                       _("Kept exactly as it is on the portal. Byline does not edit it."));
+  {
+    g_autofree char *preview = preview_text (block);
+
+    if (*preview != '\0')
+      gtk_label_set_label (self->description_label, preview);
+    else
+      gtk_label_set_label (self->description_label,
+                           _("Kept exactly as it is on the portal. Byline does not edit it."));
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self),
+                                 _("Kept exactly as it is on the portal. Byline does not edit it."));
+  }
   gtk_image_set_from_icon_name (self->icon, icon);
-  gtk_widget_add_css_class (GTK_WIDGET (self), "raw-card");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
 }
 
@@ -118,7 +183,7 @@ byline_block_card_new (BylineBlock *block)
                         byline_block_get_kind (block) == BYLINE_BLOCK_RAW, NULL);
 
   self = g_object_new (BYLINE_TYPE_BLOCK_CARD, NULL);
-  show_block (self, block);
+  self->block = byline_block_ref (block);
 
   return GTK_WIDGET (self);
 }
@@ -128,6 +193,7 @@ byline_block_card_get_title (BylineBlockCard *self)
 {
   g_return_val_if_fail (BYLINE_IS_BLOCK_CARD (self), NULL);
 
+  build_content (self);
   return gtk_label_get_label (self->title_label);
 }
 
@@ -155,13 +221,77 @@ on_remove_clicked_cb (GtkButton       *button,
 static void
 byline_block_card_dispose (GObject *object)
 {
+  BylineBlockCard *self = BYLINE_BLOCK_CARD (object);
   GtkWidget *child;
 
-  gtk_widget_dispose_template (GTK_WIDGET (object), BYLINE_TYPE_BLOCK_CARD);
+  g_clear_handle_id (&self->build_source, g_source_remove);
+  if (self->built)
+    gtk_widget_dispose_template (GTK_WIDGET (object), BYLINE_TYPE_BLOCK_CARD);
+  g_clear_pointer (&self->block, byline_block_unref);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
     gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (byline_block_card_parent_class)->dispose (object);
+}
+
+static gboolean
+build_cb (gpointer data)
+{
+  BylineBlockCard *self = data;
+
+  self->build_source = 0;
+  build_content (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+byline_block_card_snapshot (GtkWidget   *widget,
+                            GtkSnapshot *snapshot)
+{
+  BylineBlockCard *self = BYLINE_BLOCK_CARD (widget);
+
+  if (byline_body_view_child_is_parked (widget))
+    return;
+
+  if (!self->built)
+    {
+      if (self->build_source == 0)
+        self->build_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, build_cb, self, NULL);
+      return;
+    }
+
+  GTK_WIDGET_CLASS (byline_block_card_parent_class)->snapshot (widget, snapshot);
+}
+
+static gboolean
+is_separator (BylineBlockCard *self)
+{
+  return byline_block_get_kind (self->block) == BYLINE_BLOCK_SEPARATOR;
+}
+
+static void
+byline_block_card_measure (GtkWidget      *widget,
+                           GtkOrientation  orientation,
+                           int             for_size,
+                           int            *minimum,
+                           int            *natural,
+                           int            *minimum_baseline,
+                           int            *natural_baseline)
+{
+  BylineBlockCard *self = BYLINE_BLOCK_CARD (widget);
+
+  /* Only while not built: then the template's box layout measures. */
+  *minimum = *natural = orientation == GTK_ORIENTATION_VERTICAL ? placeholder_height[is_separator (self)] : 0;
+}
+
+static gboolean
+focus_builds (GtkWidget        *widget,
+              GtkDirectionType  direction)
+{
+  BylineBlockCard *self = BYLINE_BLOCK_CARD (widget);
+
+  build_content (self);
+  return GTK_WIDGET_CLASS (byline_block_card_parent_class)->focus (widget, direction);
 }
 
 static void
@@ -177,7 +307,12 @@ byline_block_card_class_init (BylineBlockCardClass *klass)
   signals[REMOVE] = g_signal_new ("remove", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  widget_class->snapshot = byline_block_card_snapshot;
+  widget_class->measure = byline_block_card_measure;
+  widget_class->focus = focus_builds;
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/byline-block-card.ui");
+  gtk_widget_class_bind_template_child (widget_class, BylineBlockCard, frame);
   gtk_widget_class_bind_template_child (widget_class, BylineBlockCard, icon);
   gtk_widget_class_bind_template_child (widget_class, BylineBlockCard, text_box);
   gtk_widget_class_bind_template_child (widget_class, BylineBlockCard, title_label);
@@ -192,10 +327,16 @@ byline_block_card_class_init (BylineBlockCardClass *klass)
 }
 
 static void
-byline_block_card_init (BylineBlockCard *self)
+build_content (BylineBlockCard *self)
 {
   GtkButton *buttons[3];
+  int height;
 
+  if (self->built)
+    return;
+
+  self->built = TRUE;
+  g_clear_handle_id (&self->build_source, g_source_remove);
   gtk_widget_init_template (GTK_WIDGET (self));
   buttons[0] = self->up_button;
   buttons[1] = self->down_button;
@@ -208,4 +349,18 @@ byline_block_card_init (BylineBlockCard *self)
   for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
     gtk_accessible_update_property (GTK_ACCESSIBLE (buttons[i]), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                     gtk_widget_get_tooltip_text (GTK_WIDGET (buttons[i])), -1);
+  show_block (self, self->block);
+  /* The frame draws the card; the card itself draws nothing, so a card
+   * parked off screen costs nothing per frame. */
+  gtk_widget_add_css_class (self->frame, is_separator (self) ? "separator-card" : "raw-card");
+
+  gtk_widget_measure (GTK_WIDGET (self), GTK_ORIENTATION_VERTICAL,
+                      MAX (1, gtk_widget_get_width (GTK_WIDGET (self))), NULL, &height, NULL, NULL);
+  if (height > 0 && !is_separator (self))
+    placeholder_height[0] = height;
+}
+
+static void
+byline_block_card_init (BylineBlockCard *self)
+{
 }

@@ -114,6 +114,33 @@ fit_text_view (GtkTextView *view,
   gtk_widget_set_size_request (GTK_WIDGET (view), -1, height);
 }
 
+/**
+ * byline_body_view_child_is_parked:
+ * @child: a widget anchored in a text view
+ *
+ * GTK 4.8 keeps the anchored children of lines that are not on screen
+ * allocated just outside the view, at minus their own size, and still
+ * snapshots and draws them on every frame: with a dozen photo cards that
+ * was most of a keystroke's frame. Cards ask this in their snapshot and
+ * draw nothing while parked.
+ *
+ * Returns: whether @child is parked off screen
+ */
+gboolean
+byline_body_view_child_is_parked (GtkWidget *child)
+{
+  GtkWidget *parent = gtk_widget_get_parent (child);
+  graphene_rect_t bounds;
+
+  /* Not allocated yet (added since the last layout): nothing to draw. */
+  if (gtk_widget_get_width (child) == 0 && gtk_widget_get_height (child) == 0)
+    return TRUE;
+  if (parent == NULL || !gtk_widget_compute_bounds (child, parent, &bounds))
+    return FALSE;
+
+  return bounds.origin.x + bounds.size.width <= 0 && bounds.origin.y + bounds.size.height <= 0;
+}
+
 int
 byline_body_view_get_column_width (BylineBodyView *self)
 {

@@ -21,5 +21,6 @@ void       byline_body_view_set_header       (BylineBodyView *self,
 void       byline_body_view_add_fitted       (BylineBodyView *self,
                                               GtkTextView    *view);
 int        byline_body_view_get_column_width (BylineBodyView *self);
+gboolean   byline_body_view_child_is_parked  (GtkWidget      *child);
 
 G_END_DECLS

@@ -17,6 +17,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#ifdef __GLIBC__
+# include <malloc.h>
+#endif
 
 #include <adwaita.h>
 
@@ -34,6 +37,10 @@
 
 #define COUNT_DELAY_MS 250
 #define FIGURE_MAX_WIDTH 640
+/* Photos show at most 270 pixels high in their card: 480 on the long side
+ * is enough for any landscape photo. */
+#define THUMBNAIL_SIZE 480
+#define MAX_THUMBNAIL_LOADS 2
 #define BYLINE_BLOCKS_MIME "application/x-byline-blocks"
 /* Pasted blocks are inserted in slices of at most this many milliseconds of
  * work, so a very long paste never freezes the window. */
@@ -68,6 +75,9 @@ struct _BylineEditor
   BylineEditorBuffer *body;
   BylineEditorHistory *history;
   GHashTable         *thumbnails;      /* path -> BylineThumbnail, or NULL while loading */
+  GHashTable         *word_counts;     /* BylineBlock -> its word count */
+  GQueue             *thumbnail_queue; /* ThumbnailLoad not started yet */
+  guint               n_loading;
   GCancellable       *cancellable;
   GFile              *photo_directory;
   GtkTextMark        *link_start;
@@ -193,7 +203,30 @@ update_word_count (BylineEditor *self)
   g_autofree char *label = NULL;
 
   if (self->article != NULL)
-    words = byline_article_count_body_words (self->article);
+    {
+      GPtrArray *blocks = byline_article_get_blocks (self->article);
+      GHashTable *counts = g_hash_table_new_full (NULL, NULL, (GDestroyNotify) byline_block_unref, NULL);
+
+      /* Blocks the writer did not touch are the same objects as before:
+       * only changed ones are counted again. */
+      for (guint i = 0; i < blocks->len; i++)
+        {
+          BylineBlock *block = g_ptr_array_index (blocks, i);
+          gpointer count;
+
+          if (!g_hash_table_lookup_extended (self->word_counts, block, NULL, &count))
+            {
+              g_autofree char *text = byline_block_get_plain_text (block);
+
+              count = GUINT_TO_POINTER (byline_text_count_words (text));
+            }
+          if (!g_hash_table_contains (counts, block))
+            g_hash_table_insert (counts, byline_block_ref (block), count);
+          words += GPOINTER_TO_UINT (count);
+        }
+      g_hash_table_unref (self->word_counts);
+      self->word_counts = counts;
+    }
   minutes = byline_text_reading_minutes (words);
 
   /* Translators: the body's word count */
@@ -881,7 +914,11 @@ typedef struct
 {
   BylineEditor *self;
   char         *path;
+  GFile        *file;
+  guint         size;
 } ThumbnailLoad;
+
+static void start_thumbnail_loads (BylineEditor *self);
 
 static void
 thumbnail_loaded_cb (GObject      *source,
@@ -913,10 +950,48 @@ thumbnail_loaded_cb (GObject      *source,
           update.problem = problem;
           for_each_figure_card (self, set_card_thumbnail, &update);
         }
-      g_object_unref (self);
     }
 
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      load->self->n_loading--;
+      start_thumbnail_loads (load->self);
+    }
+  g_object_unref (load->self);
   g_free (load->path);
+  g_clear_object (&load->file);
+  g_free (load);
+}
+
+/* Decoding two photos at a time keeps the window responsive while twenty
+ * load, and keeps memory low: each decoding thread would otherwise keep
+ * its own heap of freed decode buffers. */
+static void
+start_thumbnail_loads (BylineEditor *self)
+{
+  while (self->n_loading < MAX_THUMBNAIL_LOADS && !g_queue_is_empty (self->thumbnail_queue))
+    {
+      ThumbnailLoad *load = g_queue_pop_head (self->thumbnail_queue);
+
+      self->n_loading++;
+      byline_photo_load_thumbnail_async (load->file, load->size, self->cancellable,
+                                         thumbnail_loaded_cb, load);
+    }
+
+#ifdef __GLIBC__
+  if (self->n_loading == 0 && g_queue_is_empty (self->thumbnail_queue))
+    malloc_trim (0);
+#endif
+}
+
+static void
+thumbnail_load_free (gpointer data)
+{
+  ThumbnailLoad *load = data;
+
+  g_object_unref (load->self);
+  g_free (load->path);
+  g_clear_object (&load->file);
   g_free (load);
 }
 
@@ -953,8 +1028,10 @@ show_thumbnail (BylineEditor     *self,
   load = g_new0 (ThumbnailLoad, 1);
   load->self = g_object_ref (self);
   load->path = g_strdup (path);
-  byline_photo_load_thumbnail_async (file, FIGURE_MAX_WIDTH * scale, self->cancellable,
-                                     thumbnail_loaded_cb, load);
+  load->file = g_object_ref (file);
+  load->size = THUMBNAIL_SIZE * scale;
+  g_queue_push_tail (self->thumbnail_queue, load);
+  start_thumbnail_loads (self);
 }
 
 static GtkTextChildAnchor *
@@ -2241,6 +2318,12 @@ byline_editor_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->photo_directory);
   g_clear_pointer (&self->thumbnails, g_hash_table_unref);
+  g_clear_pointer (&self->word_counts, g_hash_table_unref);
+  if (self->thumbnail_queue != NULL)
+    {
+      g_queue_free_full (self->thumbnail_queue, thumbnail_load_free);
+      self->thumbnail_queue = NULL;
+    }
 
   G_OBJECT_CLASS (byline_editor_parent_class)->dispose (object);
 }
@@ -2444,6 +2527,8 @@ byline_editor_init (BylineEditor *self)
   self->block_type = g_strdup ("p");
   self->cancellable = g_cancellable_new ();
   self->thumbnails = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, unref_if_set);
+  self->word_counts = g_hash_table_new_full (NULL, NULL, (GDestroyNotify) byline_block_unref, NULL);
+  self->thumbnail_queue = g_queue_new ();
   self->body = byline_editor_buffer_new ();
   self->history = byline_editor_history_new (self->body);
   gtk_text_view_set_buffer (GTK_TEXT_VIEW (self->body_view), GTK_TEXT_BUFFER (self->body));

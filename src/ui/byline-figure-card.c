@@ -19,6 +19,7 @@
 
 #include <glib/gi18n.h>
 
+#include "byline-body-view.h"
 #include "byline-figure-card.h"
 
 struct _BylineFigureCard
@@ -40,10 +41,21 @@ struct _BylineFigureCard
   GtkEntry    *credit_entry;
 
   /* Owned */
-  BylineBlock *block;
+  BylineBlock  *block;
+  GdkPaintable *paintable;
+  char         *problem;
 
-  guint        updating : 1;
+  guint         build_source;
+  guint         updating : 1;
+  guint         built : 1;
 };
+
+/* Until a card is first on screen it is an empty frame of about its
+ * height: building and laying out a dozen cards of entries and buttons was
+ * most of the time it took to open a long article. */
+static int placeholder_height = 430;
+
+static void build_content (BylineFigureCard *self);
 
 G_DEFINE_FINAL_TYPE (BylineFigureCard, byline_figure_card, GTK_TYPE_WIDGET)
 
@@ -121,6 +133,8 @@ byline_figure_card_set_block (BylineFigureCard *self,
       g_clear_pointer (&self->block, byline_block_unref);
       self->block = byline_block_ref (figure);
     }
+  if (!self->built)
+    return;
 
   self->updating = TRUE;
   set_entry_text (self->caption_entry, byline_inline_get_text (byline_block_get_caption (figure)));
@@ -143,6 +157,16 @@ byline_figure_card_set_thumbnail (BylineFigureCard *self,
                                   const char       *problem)
 {
   g_return_if_fail (BYLINE_IS_FIGURE_CARD (self));
+
+  if (paintable != self->paintable)
+    g_set_object (&self->paintable, paintable);
+  if (problem != self->problem)
+    {
+      g_free (self->problem);
+      self->problem = g_strdup (problem);
+    }
+  if (!self->built)
+    return;
 
   gtk_picture_set_paintable (self->picture, paintable);
   if (paintable != NULL)
@@ -177,6 +201,7 @@ byline_figure_card_get_entry (BylineFigureCard *self,
   g_return_val_if_fail (BYLINE_IS_FIGURE_CARD (self), NULL);
   g_return_val_if_fail (field != NULL, NULL);
 
+  build_content (self);
   if (g_str_equal (field, "caption"))
     return GTK_WIDGET (self->caption_entry);
   if (g_str_equal (field, "alt"))
@@ -257,12 +282,114 @@ byline_figure_card_dispose (GObject *object)
   BylineFigureCard *self = BYLINE_FIGURE_CARD (object);
   GtkWidget *child;
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), BYLINE_TYPE_FIGURE_CARD);
+  g_clear_handle_id (&self->build_source, g_source_remove);
+  if (self->built)
+    gtk_widget_dispose_template (GTK_WIDGET (self), BYLINE_TYPE_FIGURE_CARD);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_pointer (&self->block, byline_block_unref);
+  g_clear_object (&self->paintable);
+  g_clear_pointer (&self->problem, g_free);
 
   G_OBJECT_CLASS (byline_figure_card_parent_class)->dispose (object);
+}
+
+static void
+label_from_tooltip (GtkButton *button)
+{
+  /* Icon buttons are named for screen readers by what their tooltip says. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  gtk_widget_get_tooltip_text (GTK_WIDGET (button)),
+                                  -1);
+}
+
+static gboolean
+build_cb (gpointer data)
+{
+  BylineFigureCard *self = data;
+
+  self->build_source = 0;
+  build_content (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+byline_figure_card_snapshot (GtkWidget   *widget,
+                             GtkSnapshot *snapshot)
+{
+  BylineFigureCard *self = BYLINE_FIGURE_CARD (widget);
+
+  if (byline_body_view_child_is_parked (widget))
+    return;
+
+  if (!self->built)
+    {
+      /* On screen for the first time: its content comes before the next
+       * frame is drawn. */
+      if (self->build_source == 0)
+        self->build_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, build_cb, self, NULL);
+      return;
+    }
+
+  GTK_WIDGET_CLASS (byline_figure_card_parent_class)->snapshot (widget, snapshot);
+}
+
+static void
+byline_figure_card_measure (GtkWidget      *widget,
+                            GtkOrientation  orientation,
+                            int             for_size,
+                            int            *minimum,
+                            int            *natural,
+                            int            *minimum_baseline,
+                            int            *natural_baseline)
+{
+  /* Only while not built: then the template's box layout measures. */
+  *minimum = *natural = orientation == GTK_ORIENTATION_VERTICAL ? placeholder_height : 0;
+}
+
+static gboolean
+byline_figure_card_focus (GtkWidget        *widget,
+                          GtkDirectionType  direction)
+{
+  build_content (BYLINE_FIGURE_CARD (widget));
+  return GTK_WIDGET_CLASS (byline_figure_card_parent_class)->focus (widget, direction);
+}
+
+static void
+build_content (BylineFigureCard *self)
+{
+  int height;
+
+  if (self->built)
+    return;
+
+  self->built = TRUE;
+  g_clear_handle_id (&self->build_source, g_source_remove);
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect (self->caption_entry, "changed", G_CALLBACK (on_entry_changed_cb), self);
+  g_signal_connect (self->alt_entry, "changed", G_CALLBACK (on_entry_changed_cb), self);
+  g_signal_connect (self->credit_entry, "changed", G_CALLBACK (on_entry_changed_cb), self);
+  g_signal_connect (self->up_button, "clicked", G_CALLBACK (on_up_clicked_cb), self);
+  g_signal_connect (self->down_button, "clicked", G_CALLBACK (on_down_clicked_cb), self);
+  g_signal_connect (self->replace_button, "clicked", G_CALLBACK (on_replace_clicked_cb), self);
+  g_signal_connect (self->remove_button, "clicked", G_CALLBACK (on_remove_clicked_cb), self);
+
+  label_from_tooltip (self->up_button);
+  label_from_tooltip (self->down_button);
+  label_from_tooltip (self->replace_button);
+  label_from_tooltip (self->remove_button);
+
+  byline_figure_card_set_thumbnail (self, self->paintable, self->problem);
+  if (self->block != NULL)
+    byline_figure_card_set_block (self, self->block);
+
+  /* The next placeholders take the height real cards have. */
+  gtk_widget_measure (GTK_WIDGET (self), GTK_ORIENTATION_VERTICAL, MAX (1, gtk_widget_get_width (GTK_WIDGET (self))),
+                      NULL, &height, NULL, NULL);
+  if (height > 0)
+    placeholder_height = height;
 }
 
 static void
@@ -290,6 +417,10 @@ byline_figure_card_class_init (BylineFigureCardClass *klass)
   signals[REMOVE] = g_signal_new ("remove", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  widget_class->snapshot = byline_figure_card_snapshot;
+  widget_class->measure = byline_figure_card_measure;
+  widget_class->focus = byline_figure_card_focus;
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/byline-figure-card.ui");
   gtk_widget_class_bind_template_child (widget_class, BylineFigureCard, picture_stack);
   gtk_widget_class_bind_template_child (widget_class, BylineFigureCard, spinner);
@@ -308,32 +439,6 @@ byline_figure_card_class_init (BylineFigureCardClass *klass)
 }
 
 static void
-label_from_tooltip (GtkButton *button)
-{
-  /* Icon buttons are named for screen readers by what their tooltip says. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  gtk_widget_get_tooltip_text (GTK_WIDGET (button)),
-                                  -1);
-}
-
-static void
 byline_figure_card_init (BylineFigureCard *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
-
-  g_signal_connect (self->caption_entry, "changed", G_CALLBACK (on_entry_changed_cb), self);
-  g_signal_connect (self->alt_entry, "changed", G_CALLBACK (on_entry_changed_cb), self);
-  g_signal_connect (self->credit_entry, "changed", G_CALLBACK (on_entry_changed_cb), self);
-  g_signal_connect (self->up_button, "clicked", G_CALLBACK (on_up_clicked_cb), self);
-  g_signal_connect (self->down_button, "clicked", G_CALLBACK (on_down_clicked_cb), self);
-  g_signal_connect (self->replace_button, "clicked", G_CALLBACK (on_replace_clicked_cb), self);
-  g_signal_connect (self->remove_button, "clicked", G_CALLBACK (on_remove_clicked_cb), self);
-
-  label_from_tooltip (self->up_button);
-  label_from_tooltip (self->down_button);
-  label_from_tooltip (self->replace_button);
-  label_from_tooltip (self->remove_button);
-
-  byline_figure_card_set_thumbnail (self, NULL, NULL);
 }
