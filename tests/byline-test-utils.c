@@ -28,6 +28,16 @@ byline_test_init_ui (int    *argc,
       exit (0);
     }
 
+  /* Each test program gets its own drafts folder: drafts and the session
+   * of one must not reopen in another. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *data_home = g_dir_make_tmp ("byline-test-data-XXXXXX", &error);
+
+    g_assert_no_error (error);
+    g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  }
+
   gtk_test_init (argc, argv, NULL);
 
   /* gtk_test_init() forces the C locale; a test that checks translations
