@@ -121,7 +121,11 @@ byline_draft_row_dispose (GObject *object)
 {
   BylineDraftRow *self = BYLINE_DRAFT_ROW (object);
 
+  GtkWidget *child;
+
   gtk_widget_dispose_template (GTK_WIDGET (self), BYLINE_TYPE_DRAFT_ROW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->summary);
 
   G_OBJECT_CLASS (byline_draft_row_parent_class)->dispose (object);

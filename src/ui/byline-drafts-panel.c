@@ -44,6 +44,7 @@ struct _BylineDraftsPanel
   char               *query;
   char               *selected_id;
   guint               refresh_source;
+  guint               sync_source;
 
   guint               syncing : 1;
 };
@@ -131,6 +132,17 @@ sync_selection (BylineDraftsPanel *self)
   self->syncing = FALSE;
 }
 
+static gboolean
+sync_selection_cb (gpointer user_data)
+{
+  BylineDraftsPanel *self = user_data;
+
+  self->sync_source = 0;
+  sync_selection (self);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_items_changed_cb (BylineDraftsPanel *self,
                      guint              position,
@@ -138,7 +150,10 @@ on_items_changed_cb (BylineDraftsPanel *self,
                      guint              added,
                      GListModel        *model)
 {
-  sync_selection (self);
+  /* Not from inside items-changed: the list view has not seen the change
+   * yet when this handler runs. */
+  if (self->sync_source == 0)
+    self->sync_source = g_idle_add (sync_selection_cb, self);
   update_page (self);
 }
 
@@ -361,9 +376,14 @@ static void
 byline_drafts_panel_dispose (GObject *object)
 {
   BylineDraftsPanel *self = BYLINE_DRAFTS_PANEL (object);
+  GtkWidget *child;
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
+  g_clear_handle_id (&self->sync_source, g_source_remove);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), BYLINE_TYPE_DRAFTS_PANEL);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->selection);
   g_clear_object (&self->store);
 

@@ -417,6 +417,7 @@ new_article_action (GSimpleAction *action,
 
   show_article (self, article, TRUE);
   /* Saved at once, so it is in the list and survives a crash. */
+  byline_autosave_schedule (self->autosave);
   byline_autosave_flush_async (self->autosave, NULL, NULL, NULL);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   byline_editor_focus_headline (self->editor);
