@@ -264,8 +264,10 @@ show_article (BylineWindow  *self,
   g_signal_connect_object (article, "notify::title",
                            G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
 
-  byline_editor_set_article (self->editor, article);
+  /* Shown first: the editor lays out the article's header and body
+   * correctly only once it is on screen. */
   gtk_stack_set_visible_child_name (self->content_stack, "editor");
+  byline_editor_set_article (self->editor, article);
   byline_drafts_panel_select (self->drafts_panel, byline_article_get_id (article));
   update_title (self);
   update_save_indicator (self);
@@ -490,6 +492,14 @@ trash_cb (GObject      *object,
       return;
     }
 
+  /* A long headline is cut so that the notice still says what happened. */
+  if (g_utf8_strlen (data->title, -1) > 40)
+    {
+      g_autofree char *start = g_utf8_substring (data->title, 0, 39);
+
+      g_free (data->title);
+      data->title = g_strconcat (g_strchomp (start), "…", NULL);
+    }
   /* Translators: a notice after deleting a draft; %s is its headline */
   title = g_strdup_printf (_("“%s” moved to trash"), data->title);
   undo = adw_toast_new (title);
