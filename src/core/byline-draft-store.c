@@ -969,6 +969,7 @@ save_done_cb (GObject      *object,
 
   if (!g_task_propagate_boolean (inner, &error))
     {
+      g_clear_object (&data->live);
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
@@ -976,6 +977,9 @@ save_done_cb (GObject      *object,
   if (data->summary != NULL)
     model_upsert (self, data->summary);
   apply_photo_moves (data->live, data->moves);
+  /* Released here, on the main thread that owns it: the worker may hold
+   * the task, and so this data, a little longer. */
+  g_clear_object (&data->live);
 
   g_task_return_boolean (task, TRUE);
 }
