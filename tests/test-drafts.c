@@ -322,7 +322,7 @@ test_index_follows_folders (Fixture       *f,
 {
   g_autoptr(BylineArticle) a = make_article ("Bài A", "chữ");
   g_autoptr(BylineArticle) b = make_article ("Bài B", "chữ");
-  g_autofree char *index_path = g_build_filename (f->base, "drafts", "index.json", NULL);
+  g_autofree char *index_path = g_build_filename (f->base, "drafts", "index.gvariant", NULL);
   g_autoptr(GFile) base = g_file_new_for_path (f->base);
   g_autoptr(GError) error = NULL;
 
@@ -362,7 +362,7 @@ test_index_follows_folders (Fixture       *f,
     g_autoptr(BylineDraftStore) again = byline_draft_store_new (base);
     BylineDraftSummary *summary;
 
-    g_assert_true (g_file_set_contents (index_path, "{\"format\": 1, \"drafts\": [", -1, NULL));
+    g_assert_true (g_file_set_contents (index_path, "\x01\x00\x00\x00 not an index", -1, NULL));
     list (again);
     summary = byline_draft_store_find_summary (again, byline_article_get_id (a), NULL);
     g_assert_nonnull (summary);

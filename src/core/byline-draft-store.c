@@ -12,8 +12,7 @@
  *     drafts/<uuid>/article.json        the article (byline-article-json.c)
  *     drafts/<uuid>/article.json.bak    the previous good copy
  *     drafts/<uuid>/photos/<figure>.jpg  the article's photos, copied in
- *     drafts/index.json                 summaries for the list (a cache)
- *     drafts/search-keys                search keys for the list (a cache)
+ *     drafts/index.gvariant             summaries for the list (a cache)
  *     trash/<uuid>/                     deleted drafts, with a "trashed" stamp
  *     session.json                      the articles open when Byline last ran
  *
@@ -48,8 +47,7 @@
 #define ARTICLE_FILE "article.json"
 #define BACKUP_FILE "article.json.bak"
 #define TRASHED_FILE "trashed"
-#define INDEX_FILE "index.json"
-#define KEYS_FILE "search-keys"
+#define INDEX_FILE "index.gvariant"
 #define SESSION_FILE "session.json"
 #define INDEX_FORMAT 1
 
@@ -1889,146 +1887,83 @@ summarize_folder (const char *dir,
   return byline_draft_summary_new_damaged (id, modified);
 }
 
-static void
-add_index_entry (JsonBuilder *b,
-                 IndexEntry  *entry)
-{
-  BylineDraftSummary *s = entry->summary;
-  g_autofree char *modified = g_date_time_format_iso8601 (byline_draft_summary_get_modified (s));
+/* The index is a GVariant, mapped and read in place: listing thousands of
+ * drafts costs little more than creating their summaries. It holds what
+ * the list shows, the search keys, and the article.json identity (mtime,
+ * size, inode) each entry was made from. The search key, the whole text,
+ * is a byte string: reading it needs no UTF-8 validation, which would cost
+ * more than all the rest. */
+#define INDEX_TYPE "(ua(sssxuyybxxtay))"
+#define INDEX_ENTRY_TYPE "(sssxuyybxxtay)"
 
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "id");
-  json_builder_add_string_value (b, byline_draft_summary_get_id (s));
-  json_builder_set_member_name (b, "title");
-  json_builder_add_string_value (b, byline_draft_summary_get_title (s));
-  json_builder_set_member_name (b, "excerpt");
-  json_builder_add_string_value (b, byline_draft_summary_get_excerpt (s));
-  json_builder_set_member_name (b, "modified");
-  json_builder_add_string_value (b, modified);
-  json_builder_set_member_name (b, "words");
-  json_builder_add_int_value (b, byline_draft_summary_get_word_count (s));
-  json_builder_set_member_name (b, "status");
-  json_builder_add_string_value (b, byline_post_status_to_string (byline_draft_summary_get_status (s)));
-  json_builder_set_member_name (b, "remote_status");
-  json_builder_add_string_value (b, byline_post_status_to_string (byline_draft_summary_get_remote_status (s)));
-  json_builder_set_member_name (b, "damaged");
-  json_builder_add_boolean_value (b, byline_draft_summary_get_damaged (s));
-  json_builder_set_member_name (b, "mtime");
-  json_builder_add_int_value (b, entry->mtime);
-  json_builder_set_member_name (b, "size");
-  json_builder_add_int_value (b, entry->size);
-  json_builder_set_member_name (b, "inode");
-  json_builder_add_int_value (b, (gint64) entry->inode);
-  json_builder_end_object (b);
+static gint64
+date_to_unix_us (GDateTime *date)
+{
+  return g_date_time_to_unix (date) * G_USEC_PER_SEC + g_date_time_get_microsecond (date);
 }
 
-/* The search keys (the whole text of every draft) are kept out of the JSON
- * index in a plain file, "<token>\n" then "<id>\t<key>\n" per draft, which
- * reads far faster; the token ties it to the index it was written with. */
-static GHashTable *
-read_search_keys (const char *path,
-                  const char *token)
+static GDateTime *
+date_from_unix_us (gint64 us)
 {
-  g_autofree char *contents = NULL;
-  GHashTable *keys;
-  char *line, *next;
-  gsize length;
+  g_autoptr(GDateTime) seconds = g_date_time_new_from_unix_utc (us / G_USEC_PER_SEC);
 
-  if (token == NULL || !g_file_get_contents (path, &contents, &length, NULL))
-    return NULL;
-
-  next = strchr (contents, '\n');
-  if (next == NULL)
-    return NULL;
-  *next++ = '\0';
-  if (!g_str_equal (contents, token))
-    return NULL;
-
-  keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  for (line = next; line != NULL && *line != '\0'; line = next)
-    {
-      char *tab;
-
-      next = strchr (line, '\n');
-      if (next == NULL)
-        break;   /* a cut-off last line is not trusted */
-      *next++ = '\0';
-      tab = strchr (line, '\t');
-      if (tab == NULL)
-        continue;
-      *tab = '\0';
-      g_hash_table_insert (keys, g_strdup (line), g_strdup (tab + 1));
-    }
-
-  return keys;
+  return seconds != NULL ? g_date_time_add (seconds, us % G_USEC_PER_SEC) : NULL;
 }
 
-/* Reads index.json into id → IndexEntry; NULL when missing or unusable. */
+/* Reads the index into id → IndexEntry; NULL when missing or unusable. */
 static GHashTable *
 read_index (const char *drafts_path)
 {
   g_autofree char *path = g_build_filename (drafts_path, INDEX_FILE, NULL);
-  g_autofree char *keys_path = g_build_filename (drafts_path, KEYS_FILE, NULL);
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GHashTable) keys = NULL;
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GVariant) index = NULL;
+  g_autoptr(GVariant) array = NULL;
   GHashTable *entries;
-  JsonObject *root;
-  JsonArray *array;
-  JsonNode *node;
+  guint32 format;
+  gsize n;
 
-  if (!json_parser_load_from_mapped_file (parser, path, NULL))
+  mapped = g_mapped_file_new (path, FALSE, NULL);
+  if (mapped == NULL)
     return NULL;
-  node = json_parser_get_root (parser);
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return NULL;
-  root = json_node_get_object (node);
-  if (json_object_get_int_member_with_default (root, "format", 0) != INDEX_FORMAT)
-    return NULL;
-  node = json_object_get_member (root, "drafts");
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    return NULL;
-  array = json_node_get_array (node);
+  bytes = g_mapped_file_get_bytes (mapped);
 
-  keys = read_search_keys (keys_path, json_object_get_string_member_with_default (root, "keys", NULL));
-  if (keys == NULL)
+  /* GVariant reads damaged data safely (as empty values); the format
+   * number and the checks below catch a file that is not an index. */
+  index = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (INDEX_TYPE), bytes, FALSE));
+  g_variant_get (index, "(u@a" INDEX_ENTRY_TYPE ")", &format, &array);
+  if (format != INDEX_FORMAT)
     return NULL;
 
+  n = g_variant_n_children (array);
   entries = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) index_entry_free);
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  for (gsize i = 0; i < n; i++)
     {
-      JsonNode *element = json_array_get_element (array, i);
+      const char *id, *title, *excerpt, *key;
+      gint64 modified_us, mtime, size;
+      guint32 words;
+      guint8 status, remote_status;
+      gboolean damaged;
+      guint64 inode;
       g_autoptr(GDateTime) modified = NULL;
-      BylinePostStatus status = BYLINE_POST_STATUS_NONE, remote_status = BYLINE_POST_STATUS_NONE;
-      const char *id, *key;
-      JsonObject *obj;
       IndexEntry *entry;
 
-      if (!JSON_NODE_HOLDS_OBJECT (element))
-        continue;
-      obj = json_node_get_object (element);
-      id = json_object_get_string_member_with_default (obj, "id", NULL);
-      key = id != NULL ? g_hash_table_lookup (keys, id) : NULL;
-      modified = g_date_time_new_from_iso8601 (
-        json_object_get_string_member_with_default (obj, "modified", ""), NULL);
-      if (id == NULL || key == NULL || modified == NULL)
-        continue;   /* the entry is dropped; the folder will be read */
-      byline_post_status_from_string (json_object_get_string_member_with_default (obj, "status", "none"), &status);
-      byline_post_status_from_string (json_object_get_string_member_with_default (obj, "remote_status", "none"), &remote_status);
+      g_variant_get_child (array, i, "(&s&s&sxuyybxxt^&ay)", &id, &title, &excerpt, &modified_us,
+                           &words, &status, &remote_status, &damaged, &mtime, &size, &inode, &key);
+      modified = date_from_unix_us (modified_us);
+      if (!g_uuid_string_is_valid (id) || modified == NULL ||
+          status > BYLINE_POST_STATUS_TRASH || remote_status > BYLINE_POST_STATUS_TRASH)
+        continue;   /* the folder will be read instead */
 
       entry = g_new0 (IndexEntry, 1);
-      if (json_object_get_boolean_member_with_default (obj, "damaged", FALSE))
+      if (damaged)
         entry->summary = byline_draft_summary_new_damaged (id, modified);
       else
-        entry->summary =
-          byline_draft_summary_new (id,
-                                    json_object_get_string_member_with_default (obj, "title", ""),
-                                    json_object_get_string_member_with_default (obj, "excerpt", ""),
-                                    modified,
-                                    json_object_get_int_member_with_default (obj, "words", 0),
-                                    key, status, remote_status);
-      entry->mtime = json_object_get_int_member_with_default (obj, "mtime", -1);
-      entry->size = json_object_get_int_member_with_default (obj, "size", -1);
-      entry->inode = json_object_get_int_member_with_default (obj, "inode", 0);
+        entry->summary = byline_draft_summary_new (id, title, excerpt, modified, words, key,
+                                                   status, remote_status);
+      entry->mtime = mtime;
+      entry->size = size;
+      entry->inode = inode;
       g_hash_table_replace (entries, (gpointer) byline_draft_summary_get_id (entry->summary), entry);
     }
 
@@ -2040,42 +1975,31 @@ write_index (BylineDraftStore  *self,
              GPtrArray         *entries,
              GError           **error)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GString) keys = g_string_new (NULL);
-  g_autofree char *token = g_uuid_string_random ();
-  g_autofree char *json = NULL;
-  gsize length;
+  g_auto(GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a" INDEX_ENTRY_TYPE));
+  g_autoptr(GVariant) index = NULL;
 
-  g_string_append_printf (keys, "%s\n", token);
-  json_builder_begin_object (b);
-  json_builder_set_member_name (b, "format");
-  json_builder_add_int_value (b, INDEX_FORMAT);
-  json_builder_set_member_name (b, "keys");
-  json_builder_add_string_value (b, token);
-  json_builder_set_member_name (b, "drafts");
-  json_builder_begin_array (b);
   for (guint i = 0; i < entries->len; i++)
     {
       IndexEntry *entry = g_ptr_array_index (entries, i);
+      BylineDraftSummary *s = entry->summary;
 
-      add_index_entry (b, entry);
-      /* Keys hold no tab or newline: search keys collapse all whitespace. */
-      g_string_append_printf (keys, "%s\t%s\n",
-                              byline_draft_summary_get_id (entry->summary),
-                              byline_draft_summary_get_search_key (entry->summary));
+      g_variant_builder_add (&builder, "(sssxuyybxxt^ay)",
+                             byline_draft_summary_get_id (s),
+                             byline_draft_summary_get_title (s),
+                             byline_draft_summary_get_excerpt (s),
+                             date_to_unix_us (byline_draft_summary_get_modified (s)),
+                             (guint32) byline_draft_summary_get_word_count (s),
+                             (guint8) byline_draft_summary_get_status (s),
+                             (guint8) byline_draft_summary_get_remote_status (s),
+                             byline_draft_summary_get_damaged (s),
+                             entry->mtime, entry->size, entry->inode,
+                             byline_draft_summary_get_search_key (s));
     }
-  json_builder_end_array (b);
-  json_builder_end_object (b);
+  index = g_variant_ref_sink (g_variant_new ("(u@a" INDEX_ENTRY_TYPE ")", INDEX_FORMAT,
+                                             g_variant_builder_end (&builder)));
 
-  root = json_builder_get_root (b);
-  json_generator_set_root (generator, root);
-  json = json_generator_to_data (generator, &length);
-
-  /* Keys first: an index never points at keys that are not on disk. */
-  return write_durably (self, self->drafts_path, KEYS_FILE, keys->str, keys->len, NULL, error) &&
-         write_durably (self, self->drafts_path, INDEX_FILE, json, length, NULL, error);
+  return write_durably (self, self->drafts_path, INDEX_FILE,
+                        g_variant_get_data (index), g_variant_get_size (index), NULL, error);
 }
 
 static void
