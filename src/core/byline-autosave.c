@@ -23,7 +23,9 @@
 #include "byline-core-enums.h"
 #include "byline-error.h"
 
-#define DEFAULT_MAX_LAG 800
+/* With the write itself (a few ms, more on a busy disk), a crash during
+ * continuous typing loses well under a second. */
+#define DEFAULT_MAX_LAG 600
 #define DEFAULT_RETRY_FIRST 1000
 #define DEFAULT_RETRY_MAX 30000
 
@@ -185,7 +187,8 @@ save_cb (GObject      *object,
         self->first_dirty = MIN (self->first_dirty, self->saving_first_dirty);
       self->dirty = TRUE;
 
-      g_message ("autosave of %s failed: %s", byline_article_get_id (self->article), error->message);
+      g_message ("autosave of %s failed: %s",
+                 byline_article_get_id (self->article), error->message);
       set_error (self, error);
       set_state (self, BYLINE_AUTOSAVE_FAILED);
 

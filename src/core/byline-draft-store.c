@@ -443,7 +443,9 @@ byline_draft_store_find_summary (BylineDraftStore *self,
   n = g_list_model_get_n_items (G_LIST_MODEL (self->drafts));
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(BylineDraftSummary) summary = g_list_model_get_item (G_LIST_MODEL (self->drafts), i);
+      g_autoptr(BylineDraftSummary) summary = NULL;
+
+      summary = g_list_model_get_item (G_LIST_MODEL (self->drafts), i);
 
       if (g_str_equal (byline_draft_summary_get_id (summary), id))
         {
@@ -699,7 +701,8 @@ copy_photo_locked (BylineDraftStore  *self,
     {
       int errsv = errno;
 
-      g_set_error (error, BYLINE_ERROR, errsv == ENOENT ? BYLINE_ERROR_NOT_FOUND : BYLINE_ERROR_STORAGE,
+      g_set_error (error, BYLINE_ERROR,
+                   errsv == ENOENT ? BYLINE_ERROR_NOT_FOUND : BYLINE_ERROR_STORAGE,
                    "could not open photo %s: %s", source, g_strerror (errsv));
       return NULL;
     }
@@ -1067,7 +1070,8 @@ damaged_name (void)
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%S");
 
-  return g_strdup_printf (ARTICLE_FILE ".damaged-%s-%06d", stamp, g_date_time_get_microsecond (now));
+  return g_strdup_printf (ARTICLE_FILE ".damaged-%s-%06d",
+                          stamp, g_date_time_get_microsecond (now));
 }
 
 static void
@@ -1635,7 +1639,8 @@ purge_thread (GTask        *task,
       state = lock_draft (self, name);
       when = trashed_at (path);
       if (when != NULL &&
-          g_date_time_difference (data->now, when) >= (GTimeSpan) data->max_age_days * G_TIME_SPAN_DAY &&
+          g_date_time_difference (data->now, when) >=
+            (GTimeSpan) data->max_age_days * G_TIME_SPAN_DAY &&
           remove_tree (path, NULL))
         purged++;
       g_mutex_unlock (&state->mutex);
@@ -1936,7 +1941,8 @@ read_index (const char *drafts_path)
     return NULL;
 
   n = g_variant_n_children (array);
-  entries = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) index_entry_free);
+  entries = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                   (GDestroyNotify) index_entry_free);
   for (gsize i = 0; i < n; i++)
     {
       const char *id, *title, *excerpt, *key;
@@ -1964,7 +1970,8 @@ read_index (const char *drafts_path)
       entry->mtime = mtime;
       entry->size = size;
       entry->inode = inode;
-      g_hash_table_replace (entries, (gpointer) byline_draft_summary_get_id (entry->summary), entry);
+      g_hash_table_replace (entries, (gpointer) byline_draft_summary_get_id (entry->summary),
+                            entry);
     }
 
   return entries;
@@ -2316,7 +2323,8 @@ load_session_thread (GTask        *task,
           const char *id;
           g_autofree char *dir = NULL;
 
-          if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
+          if (!JSON_NODE_HOLDS_VALUE (element) ||
+              json_node_get_value_type (element) != G_TYPE_STRING)
             continue;
           id = json_node_get_string (element);
           if (!g_uuid_string_is_valid (id))

@@ -124,7 +124,8 @@ session_loaded_cb (GObject      *object,
     {
       GtkWindow *window = NULL;
 
-      if (i == 0 && BYLINE_IS_WINDOW (first) && byline_window_get_article (BYLINE_WINDOW (first)) == NULL &&
+      if (i == 0 && BYLINE_IS_WINDOW (first) &&
+          byline_window_get_article (BYLINE_WINDOW (first)) == NULL &&
           !byline_window_is_busy (BYLINE_WINDOW (first)))
         window = first;
       else if (i > 0)
@@ -160,7 +161,8 @@ start_drafts (BylineApplication *self)
   self->started_drafts = TRUE;
   byline_draft_store_list_async (store, NULL, NULL, NULL);
   byline_draft_store_load_session_async (store, NULL, session_loaded_cb, g_object_ref (self));
-  byline_draft_store_purge_trash_async (store, now, g_settings_get_uint (self->settings, "trash-days"),
+  byline_draft_store_purge_trash_async (store, now,
+                                        g_settings_get_uint (self->settings, "trash-days"),
                                         NULL, purged_cb, NULL);
 }
 

@@ -493,6 +493,7 @@ byline_drafts_panel_init (BylineDraftsPanel *self)
 {
   g_autoptr(GtkListItemFactory) factory = NULL;
   GtkEventController *shortcuts;
+  GtkShortcut *shortcut;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -518,10 +519,9 @@ byline_drafts_panel_init (BylineDraftsPanel *self)
    * only while the list has the focus, where it cannot mean "delete a
    * character". */
   shortcuts = gtk_shortcut_controller_new ();
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
-                                                          gtk_callback_action_new (delete_shortcut_cb,
-                                                                                   self, NULL)));
+  shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                               gtk_callback_action_new (delete_shortcut_cb, self, NULL));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), shortcut);
   gtk_widget_add_controller (GTK_WIDGET (self->list_view), shortcuts);
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->list_view));

@@ -154,7 +154,8 @@ update_save_indicator (BylineWindow *self)
   if (state == BYLINE_AUTOSAVE_FAILED)
     {
       gtk_label_set_label (self->save_label, _("Not Saved"));
-      gtk_widget_set_tooltip_text (label, describe_storage_error (byline_autosave_get_error (self->autosave)));
+      gtk_widget_set_tooltip_text (label,
+                                   describe_storage_error (byline_autosave_get_error (self->autosave)));
       gtk_widget_remove_css_class (label, "dim-label");
       gtk_widget_add_css_class (label, "error");
       return;
@@ -313,7 +314,8 @@ load_cb (GObject      *object,
   g_autofree char *id = NULL;
   gboolean recovered = FALSE;
 
-  article = byline_draft_store_load_finish (BYLINE_DRAFT_STORE (object), result, &recovered, &error);
+  article = byline_draft_store_load_finish (BYLINE_DRAFT_STORE (object), result,
+                                            &recovered, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
@@ -654,8 +656,9 @@ byline_window_close_request (GtkWindow *window)
 
   if (!self->may_close && !self->close_anyway)
     {
-      if (self->autosave != NULL && (byline_autosave_get_dirty (self->autosave) ||
-                                     byline_autosave_get_state (self->autosave) == BYLINE_AUTOSAVE_FAILED))
+      if (self->autosave != NULL &&
+          (byline_autosave_get_dirty (self->autosave) ||
+           byline_autosave_get_state (self->autosave) == BYLINE_AUTOSAVE_FAILED))
         g_ptr_array_add (unsaved, g_object_ref (self->autosave));
       for (guint i = 0; i < self->leaving->len; i++)
         g_ptr_array_add (unsaved, g_object_ref (g_ptr_array_index (self->leaving, i)));
@@ -725,7 +728,8 @@ byline_window_class_init (BylineWindowClass *klass)
   g_type_ensure (BYLINE_TYPE_DRAFTS_PANEL);
   g_type_ensure (BYLINE_TYPE_EDITOR);
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/byline-window.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE_PATH "/byline-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, content_stack);
@@ -755,7 +759,8 @@ byline_window_init (BylineWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
+  g_action_map_add_action_entries (G_ACTION_MAP (self),
+                                   win_actions, G_N_ELEMENTS (win_actions), self);
 
   self->cancellable = g_cancellable_new ();
   self->load_cancellable = g_cancellable_new ();

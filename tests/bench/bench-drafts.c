@@ -245,7 +245,7 @@ bench_autosave_stall (BylineDraftStore *store,
   g_source_remove (id);
 
   /* Typing a key every 100 ms for 10 s: autosave saves the large article
-   * about every 800 ms. */
+   * about every 600 ms. */
   id = g_timeout_add (1, tick_cb, &busy);
   end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
   next_key = 0;
