@@ -52,6 +52,7 @@ struct _BylineWindow
   guint                pending_flushes;
 
   guint                article_is_new : 1;
+  guint                save_failure_said : 1;
   guint                closing : 1;
   guint                close_anyway : 1;
   guint                may_close : 1;
@@ -91,6 +92,17 @@ describe_storage_error (const GError *error)
   if (g_error_matches (error, BYLINE_ERROR, BYLINE_ERROR_NOT_FOUND))
     return _("This draft is no longer on this computer.");
   return _("Byline cannot write to its drafts folder. Check that the disk is working; Byline keeps trying to save.");
+}
+
+/* The same, short enough for a toast. */
+static const char *
+describe_storage_error_briefly (const GError *error)
+{
+  if (g_error_matches (error, BYLINE_ERROR, BYLINE_ERROR_NO_SPACE))
+    return _("Not saved: the disk is full");
+  if (g_error_matches (error, BYLINE_ERROR, BYLINE_ERROR_NOT_FOUND))
+    return _("Not saved: the draft is no longer here");
+  return _("Not saved: the drafts folder cannot be written");
 }
 
 static gboolean
@@ -180,13 +192,15 @@ on_autosave_state_cb (BylineWindow   *self,
                       GParamSpec     *pspec,
                       BylineAutosave *autosave)
 {
-  gboolean was_failed = g_str_equal (gtk_label_get_label (self->save_label), _("Not Saved"));
+  gboolean failed = byline_autosave_get_state (autosave) == BYLINE_AUTOSAVE_FAILED;
 
   update_save_indicator (self);
 
   /* Said once when saving starts failing, not at every retry. */
-  if (byline_autosave_get_state (autosave) == BYLINE_AUTOSAVE_FAILED && !was_failed)
-    toast (self, describe_storage_error (byline_autosave_get_error (autosave)));
+  if (failed && !self->save_failure_said)
+    toast (self, describe_storage_error_briefly (byline_autosave_get_error (autosave)));
+  if (failed || byline_autosave_get_state (autosave) == BYLINE_AUTOSAVE_SAVED)
+    self->save_failure_said = failed;
 }
 
 static void
@@ -257,6 +271,7 @@ show_article (BylineWindow  *self,
 
   self->article = g_object_ref (article);
   self->article_is_new = is_new;
+  self->save_failure_said = FALSE;
   self->autosave = byline_autosave_new (self->store, article);
   if (settings != NULL)
     g_settings_bind (settings, "autosave-delay", self->autosave, "delay", G_SETTINGS_BIND_GET);
@@ -625,9 +640,9 @@ close_flush_cb (GObject      *object,
       g_autofree char *message = NULL;
 
       g_message ("unsaved changes at close: %s", error->message);
-      /* Translators: %s says why saving failed and what to do */
-      message = g_strdup_printf (_("%s Close the window again to close it anyway."),
-                                 describe_storage_error (error));
+      /* Translators: %s says why saving failed, e.g. "Not saved: the disk is full" */
+      message = g_strdup_printf (_("%s. Close the window again to close it anyway."),
+                                 describe_storage_error_briefly (error));
       toast (self, message);
       self->close_anyway = TRUE;
     }
