@@ -9,6 +9,8 @@
 
 #include <adwaita.h>
 
+#include "byline-draft-store.h"
+
 G_BEGIN_DECLS
 
 #define BYLINE_TYPE_APPLICATION (byline_application_get_type ())
@@ -17,5 +19,7 @@ G_DECLARE_FINAL_TYPE (BylineApplication, byline_application, BYLINE, APPLICATION
 
 BylineApplication *byline_application_new          (void);
 GSettings         *byline_application_get_settings (BylineApplication *self);
+BylineDraftStore  *byline_application_get_draft_store (BylineApplication *self);
+void               byline_application_save_session (BylineApplication *self);
 
 G_END_DECLS
