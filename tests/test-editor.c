@@ -157,7 +157,7 @@ test_body_typing_updates_article (Fixture       *fixture,
   BylineBlock *second = byline_article_get_block (fixture->article, 2);
   GtkTextIter iter;
 
-  gtk_text_buffer_get_start_iter (buffer, &iter);
+  byline_editor_buffer_get_body_start (byline_editor_get_body_buffer (fixture->editor), &iter);
   gtk_text_iter_forward_to_line_end (&iter);
   gtk_text_buffer_place_cursor (buffer, &iter);
   gtk_widget_grab_focus (GTK_WIDGET (body));

@@ -23,7 +23,7 @@
 
 struct _BylineBlockCard
 {
-  GtkWidget   parent_instance;
+  BylineColumnBin parent_instance;
 
   /* Template widgets */
   GtkWidget  *frame;
@@ -50,7 +50,7 @@ static int placeholder_height[2] = { 64, 40 };
 
 static void build_content (BylineBlockCard *self);
 
-G_DEFINE_FINAL_TYPE (BylineBlockCard, byline_block_card, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (BylineBlockCard, byline_block_card, BYLINE_TYPE_COLUMN_BIN)
 
 enum {
   MOVE,
@@ -173,6 +173,12 @@ show_block (BylineBlockCard *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
 }
 
+static gboolean
+is_separator (BylineBlockCard *self)
+{
+  return byline_block_get_kind (self->block) == BYLINE_BLOCK_SEPARATOR;
+}
+
 GtkWidget *
 byline_block_card_new (BylineBlock *block)
 {
@@ -184,6 +190,7 @@ byline_block_card_new (BylineBlock *block)
 
   self = g_object_new (BYLINE_TYPE_BLOCK_CARD, NULL);
   self->block = byline_block_ref (block);
+  byline_column_bin_set_placeholder_height (BYLINE_COLUMN_BIN (self), placeholder_height[is_separator (self)]);
 
   return GTK_WIDGET (self);
 }
@@ -222,14 +229,10 @@ static void
 byline_block_card_dispose (GObject *object)
 {
   BylineBlockCard *self = BYLINE_BLOCK_CARD (object);
-  GtkWidget *child;
-
   g_clear_handle_id (&self->build_source, g_source_remove);
   if (self->built)
     gtk_widget_dispose_template (GTK_WIDGET (object), BYLINE_TYPE_BLOCK_CARD);
   g_clear_pointer (&self->block, byline_block_unref);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
-    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (byline_block_card_parent_class)->dispose (object);
 }
@@ -250,38 +253,14 @@ byline_block_card_snapshot (GtkWidget   *widget,
 {
   BylineBlockCard *self = BYLINE_BLOCK_CARD (widget);
 
-  if (byline_body_view_child_is_parked (widget))
-    return;
-
   if (!self->built)
     {
-      if (self->build_source == 0)
+      if (self->build_source == 0 && !byline_body_view_child_is_parked (widget))
         self->build_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, build_cb, self, NULL);
       return;
     }
 
   GTK_WIDGET_CLASS (byline_block_card_parent_class)->snapshot (widget, snapshot);
-}
-
-static gboolean
-is_separator (BylineBlockCard *self)
-{
-  return byline_block_get_kind (self->block) == BYLINE_BLOCK_SEPARATOR;
-}
-
-static void
-byline_block_card_measure (GtkWidget      *widget,
-                           GtkOrientation  orientation,
-                           int             for_size,
-                           int            *minimum,
-                           int            *natural,
-                           int            *minimum_baseline,
-                           int            *natural_baseline)
-{
-  BylineBlockCard *self = BYLINE_BLOCK_CARD (widget);
-
-  /* Only while not built: then the template's box layout measures. */
-  *minimum = *natural = orientation == GTK_ORIENTATION_VERTICAL ? placeholder_height[is_separator (self)] : 0;
 }
 
 static gboolean
@@ -308,7 +287,6 @@ byline_block_card_class_init (BylineBlockCardClass *klass)
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   widget_class->snapshot = byline_block_card_snapshot;
-  widget_class->measure = byline_block_card_measure;
   widget_class->focus = focus_builds;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/byline-block-card.ui");

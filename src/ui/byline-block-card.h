@@ -10,12 +10,13 @@
 #include <gtk/gtk.h>
 
 #include "byline-block.h"
+#include "byline-column-bin.h"
 
 G_BEGIN_DECLS
 
 #define BYLINE_TYPE_BLOCK_CARD (byline_block_card_get_type ())
 
-G_DECLARE_FINAL_TYPE (BylineBlockCard, byline_block_card, BYLINE, BLOCK_CARD, GtkWidget)
+G_DECLARE_FINAL_TYPE (BylineBlockCard, byline_block_card, BYLINE, BLOCK_CARD, BylineColumnBin)
 
 GtkWidget  *byline_block_card_new       (BylineBlock     *block);
 const char *byline_block_card_get_title (BylineBlockCard *self);

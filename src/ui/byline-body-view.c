@@ -7,11 +7,12 @@
 
 /*
  * The text view of the article body. It keeps the text in a centred column
- * of comfortable reading width, carries the headline and lead above the
- * text as an overlay that scrolls with it (the page scrolls as one, while
- * the body stays the scrollable widget, so only what is on screen is laid
- * out and drawn), and draws list bullets and numbers and the bar beside
- * quotes, which are not characters of the buffer.
+ * of comfortable reading width and draws list bullets and numbers and the
+ * bar beside quotes, which are not characters of the buffer. (The headline
+ * and lead are a widget anchored on the buffer's first line, so the page
+ * scrolls as one while the body stays the scrollable widget and only what
+ * is on screen is laid out and drawn: GTK 4.8's text view overlays do not
+ * scroll.)
  */
 
 #define G_LOG_DOMAIN "byline-editor"
@@ -23,19 +24,12 @@
 
 #define MAX_COLUMN 720
 #define SIDE_MARGIN 24
-#define HEADER_GAP 8
 
 struct _BylineBodyView
 {
   GtkTextView  parent_instance;
 
-  /* Borrowed: an overlay child */
-  GtkWidget   *header;
-  GPtrArray   *fitted;      /* GtkTextView in the header */
-
   int          column_width;
-  int          header_x;
-  int          header_y;
 };
 
 G_DEFINE_FINAL_TYPE (BylineBodyView, byline_body_view, GTK_TYPE_TEXT_VIEW)
@@ -55,44 +49,17 @@ byline_body_view_new (void)
 }
 
 /**
- * byline_body_view_set_header:
- * @self: a body view
- * @header: the widget to show above the text (headline and lead)
- */
-void
-byline_body_view_set_header (BylineBodyView *self,
-                             GtkWidget      *header)
-{
-  g_return_if_fail (BYLINE_IS_BODY_VIEW (self));
-  g_return_if_fail (GTK_IS_WIDGET (header));
-  g_return_if_fail (self->header == NULL);
-
-  self->header = header;
-  gtk_text_view_add_overlay (GTK_TEXT_VIEW (self), header, 0, 0);
-}
-
-/**
- * byline_body_view_add_fitted:
- * @self: a body view
- * @view: a text view inside the header
+ * byline_body_view_fit_text_view:
+ * @view: a text view anchored in the body (the headline, the lead)
+ * @width: the width it gets
  *
- * A text view in an overlay is given its minimum height, which GTK 4.8
- * only knows once the view has been laid out at some height: it stays at
- * zero. The body view sizes such views from their text instead.
+ * An anchored child is given its minimum height, which a GTK 4.8 text view
+ * only knows once it has been laid out at some height: it stays at zero.
+ * Such views are sized from their text instead.
  */
 void
-byline_body_view_add_fitted (BylineBodyView *self,
-                             GtkTextView    *view)
-{
-  g_return_if_fail (BYLINE_IS_BODY_VIEW (self));
-  g_return_if_fail (GTK_IS_TEXT_VIEW (view));
-
-  g_ptr_array_add (self->fitted, view);
-}
-
-static void
-fit_text_view (GtkTextView *view,
-               int          width)
+byline_body_view_fit_text_view (GtkTextView *view,
+                                int          width)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
   g_autoptr(PangoLayout) layout = NULL;
@@ -166,25 +133,6 @@ byline_body_view_size_allocate (GtkWidget *widget,
     byline_editor_buffer_set_indent (BYLINE_EDITOR_BUFFER (gtk_text_view_get_buffer (view)), side);
   if (gtk_text_view_get_right_margin (view) != width - column - side)
     gtk_text_view_set_right_margin (view, MAX (0, width - column - side));
-
-  if (self->header != NULL)
-    {
-      int header_height = 0;
-
-      gtk_widget_set_size_request (self->header, column, -1);
-      for (guint i = 0; i < self->fitted->len; i++)
-        fit_text_view (g_ptr_array_index (self->fitted, i), column);
-      gtk_widget_measure (self->header, GTK_ORIENTATION_VERTICAL, column,
-                          NULL, &header_height, NULL, NULL);
-      if (gtk_text_view_get_top_margin (view) != header_height + HEADER_GAP)
-        gtk_text_view_set_top_margin (view, header_height + HEADER_GAP);
-      if (self->header_x != side || self->header_y != -(header_height + HEADER_GAP))
-        {
-          self->header_x = side;
-          self->header_y = -(header_height + HEADER_GAP);
-          gtk_text_view_move_overlay (view, self->header, self->header_x, self->header_y);
-        }
-    }
 
   if (self->column_width != column)
     {
@@ -329,23 +277,12 @@ byline_body_view_get_property (GObject    *object,
 }
 
 static void
-byline_body_view_finalize (GObject *object)
-{
-  BylineBodyView *self = BYLINE_BODY_VIEW (object);
-
-  g_clear_pointer (&self->fitted, g_ptr_array_unref);
-
-  G_OBJECT_CLASS (byline_body_view_parent_class)->finalize (object);
-}
-
-static void
 byline_body_view_class_init (BylineBodyViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkTextViewClass *text_view_class = GTK_TEXT_VIEW_CLASS (klass);
 
-  object_class->finalize = byline_body_view_finalize;
   object_class->get_property = byline_body_view_get_property;
   widget_class->size_allocate = byline_body_view_size_allocate;
   text_view_class->snapshot_layer = byline_body_view_snapshot_layer;
@@ -362,6 +299,5 @@ byline_body_view_class_init (BylineBodyViewClass *klass)
 static void
 byline_body_view_init (BylineBodyView *self)
 {
-  self->fitted = g_ptr_array_new ();
   gtk_widget_add_css_class (GTK_WIDGET (self), "body");
 }

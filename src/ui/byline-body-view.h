@@ -16,10 +16,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BylineBodyView, byline_body_view, BYLINE, BODY_VIEW, GtkTextView)
 
 GtkWidget *byline_body_view_new              (void);
-void       byline_body_view_set_header       (BylineBodyView *self,
-                                              GtkWidget      *header);
-void       byline_body_view_add_fitted       (BylineBodyView *self,
-                                              GtkTextView    *view);
+void       byline_body_view_fit_text_view    (GtkTextView    *view,
+                                              int             width);
 int        byline_body_view_get_column_width (BylineBodyView *self);
 gboolean   byline_body_view_child_is_parked  (GtkWidget      *child);
 

@@ -208,7 +208,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *row = byline_draft_row_new ();
 
   gtk_list_item_set_child (item, row);
-  g_ptr_array_add (self->rows, row);
+  g_ptr_array_add (self->rows, g_object_ref (row));
 }
 
 static void
@@ -497,7 +497,9 @@ byline_drafts_panel_init (BylineDraftsPanel *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->rows = g_ptr_array_new ();
+  /* Rows are held: GTK 4.8 may drop a list item's child before its
+   * teardown, which then cannot find it to take it off this list. */
+  self->rows = g_ptr_array_new_with_free_func (g_object_unref);
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
   self->selection = gtk_single_selection_new (G_LIST_MODEL (self->filtered));

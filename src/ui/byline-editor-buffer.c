@@ -54,6 +54,7 @@ struct _BylineEditorBuffer
   GtkTextTag    *object_tag;
   GtkTextTag    *guard_tag;
   GtkTextTag    *alternate_tag;
+  GtkTextTag    *header_tag;
 
   /* Owned */
   GHashTable    *link_tags;        /* href -> GtkTextTag */
@@ -70,6 +71,7 @@ struct _BylineEditorBuffer
   int            indent;
 
   guint          dirty : 1;
+  guint          with_header : 1;
   guint          loading : 1;
   guint          replaying : 1;
   guint          dark : 1;
@@ -89,6 +91,7 @@ static GQuark mark_quark;
 static GQuark href_quark;
 static GQuark block_quark;
 static GQuark alternate_quark;
+static GQuark header_quark;
 
 static const BylineLineStyle paragraph_style = { BYLINE_LINE_PARAGRAPH, 0, FALSE };
 
@@ -210,9 +213,18 @@ create_tags (BylineEditorBuffer *self)
                 "pixels-below-lines", 16,
                 NULL);
   self->guard_tag = gtk_text_buffer_create_tag (buffer, "guard", "editable", FALSE, NULL);
+  self->header_tag = gtk_text_buffer_create_tag (buffer, "header", "editable", FALSE,
+                                                "pixels-below-lines", 8, NULL);
   /* No look: it tells apart two lists (or quotes) that follow each other. */
   self->alternate_tag = gtk_text_buffer_create_tag (buffer, "alternate", NULL);
   g_object_set_qdata (G_OBJECT (self->alternate_tag), alternate_quark, GUINT_TO_POINTER (1));
+}
+
+/* The first line of the body: line 1 when line 0 holds the header. */
+static guint
+body_start (BylineEditorBuffer *self)
+{
+  return self->with_header ? 1 : 0;
 }
 
 static gboolean
@@ -1012,7 +1024,7 @@ remove_line_tags (BylineEditorBuffer *self,
           GtkTextTag *tag = l->data;
 
           if (tag != keep && (tag_get_style (tag) != NULL || tag == self->guard_tag ||
-                              tag == self->alternate_tag))
+                              tag == self->alternate_tag || tag == self->header_tag))
             gtk_text_buffer_remove_tag (buffer, tag, start, end);
         }
       g_slist_free (tags);
@@ -1078,7 +1090,8 @@ tags_match_style (BylineEditorBuffer    *self,
         found = TRUE;
       else if (l->data == self->alternate_tag)
         found_alternate = TRUE;
-      else if (tag_get_style (l->data) != NULL || l->data == self->guard_tag)
+      else if (tag_get_style (l->data) != NULL || l->data == self->guard_tag ||
+               l->data == self->header_tag)
         stray = TRUE;
     }
   g_slist_free (tags);
@@ -1280,6 +1293,18 @@ byline_editor_buffer_mark_set (GtkTextBuffer     *buffer,
   BylineEditorBuffer *self = BYLINE_EDITOR_BUFFER (buffer);
 
   GTK_TEXT_BUFFER_CLASS (byline_editor_buffer_parent_class)->mark_set (buffer, location, mark);
+
+  /* The cursor stays in the body, never on the header's line (Ctrl+Home
+   * would put it before the header). */
+  if (self->with_header && !self->loading && gtk_text_iter_get_line (location) == 0 &&
+      (mark == gtk_text_buffer_get_insert (buffer) || mark == gtk_text_buffer_get_selection_bound (buffer)))
+    {
+      GtkTextIter body;
+
+      gtk_text_buffer_get_iter_at_line (buffer, &body, 1);
+      gtk_text_buffer_move_mark (buffer, mark, &body);
+      return;
+    }
 
   /* Moving the cursor forgets a bold or italic chosen for the next words. */
   if (mark == gtk_text_buffer_get_insert (buffer) && self->busy == 0)
@@ -1579,12 +1604,25 @@ byline_editor_buffer_load (BylineEditorBuffer *self,
   g_array_set_size (self->block_lines, 0);
 
   gtk_text_buffer_get_start_iter (buffer, &iter);
+  if (self->with_header)
+    {
+      g_autoptr(GtkTextChildAnchor) anchor = gtk_text_child_anchor_new ();
+      GtkTextIter start;
+
+      /* Line 0 holds the headline and lead, as a widget, so the page
+       * scrolls as one; nothing can be typed or deleted there. */
+      g_object_set_qdata (G_OBJECT (anchor), header_quark, GUINT_TO_POINTER (1));
+      gtk_text_buffer_insert_child_anchor (buffer, &iter, anchor);
+      gtk_text_buffer_insert (buffer, &iter, "\n", 1);
+      gtk_text_buffer_get_start_iter (buffer, &start);
+      gtk_text_buffer_apply_tag (buffer, self->header_tag, &start, &iter);
+    }
   writer_init (&writer, self, &iter, self->block_lines);
 
-  /* Line 0 is never an object, so there is always a place to type above
-   * the first photo. */
+  /* The first line of the body is never an object, so there is always a
+   * place to type above the first photo. */
   if (blocks->len > 0 && byline_block_get_kind (g_ptr_array_index (blocks, 0)) >= BYLINE_BLOCK_FIGURE)
-    writer_end_line (&writer, 0, NULL);
+    writer_end_line (&writer, writer.offset, NULL);
 
   for (guint i = 0; i < blocks->len; i++)
     {
@@ -1594,14 +1632,14 @@ byline_editor_buffer_load (BylineEditorBuffer *self,
       g_ptr_array_add (self->blocks, byline_block_ref (block));
     }
   writer_flush (&writer);
-  writer_apply (&writer, 0);
+  writer_apply (&writer, body_start (self) * 2);
   writer_clear (&writer);
 
   self->n_lines = gtk_text_buffer_get_line_count (buffer);
   self->dirty = FALSE;
   self->loading = FALSE;
 
-  gtk_text_buffer_get_start_iter (buffer, &iter);
+  gtk_text_buffer_get_iter_at_line (buffer, &iter, body_start (self));
   gtk_text_buffer_place_cursor (buffer, &iter);
   g_signal_emit (self, signals[BLOCKS_CHANGED], 0);
 }
@@ -1644,7 +1682,7 @@ byline_editor_buffer_insert_blocks (BylineEditorBuffer *self,
       /* Split the line; text after @iter keeps its kind below the blocks. */
       gtk_text_buffer_insert (buffer, iter, "\n", 1);
     }
-  else if (gtk_text_iter_get_line (iter) == 0 &&
+  else if ((guint) gtk_text_iter_get_line (iter) <= body_start (self) &&
            byline_block_get_kind (g_ptr_array_index (blocks, 0)) >= BYLINE_BLOCK_FIGURE)
     {
       gtk_text_buffer_insert (buffer, iter, "\n", 1);
@@ -2142,6 +2180,51 @@ byline_editor_buffer_get_typing_mark (BylineEditorBuffer *self,
 /* Objects */
 
 /**
+ * byline_editor_buffer_set_with_header:
+ * @self: a body buffer
+ * @with_header: whether line 0 holds the header (headline and lead)
+ *
+ * Takes effect at the next load.
+ */
+void
+byline_editor_buffer_set_with_header (BylineEditorBuffer *self,
+                                      gboolean            with_header)
+{
+  g_return_if_fail (BYLINE_IS_EDITOR_BUFFER (self));
+
+  self->with_header = !!with_header;
+}
+
+/**
+ * byline_editor_buffer_is_header:
+ * @anchor: an anchor of a body buffer
+ *
+ * Returns: whether @anchor is where the header goes
+ */
+gboolean
+byline_editor_buffer_is_header (GtkTextChildAnchor *anchor)
+{
+  g_return_val_if_fail (GTK_IS_TEXT_CHILD_ANCHOR (anchor), FALSE);
+
+  return g_object_get_qdata (G_OBJECT (anchor), header_quark) != NULL;
+}
+
+/**
+ * byline_editor_buffer_get_body_start:
+ * @self: a body buffer
+ * @iter: (out): the start of the body, after the header
+ */
+void
+byline_editor_buffer_get_body_start (BylineEditorBuffer *self,
+                                     GtkTextIter        *iter)
+{
+  g_return_if_fail (BYLINE_IS_EDITOR_BUFFER (self));
+  g_return_if_fail (iter != NULL);
+
+  gtk_text_buffer_get_iter_at_line (GTK_TEXT_BUFFER (self), iter, body_start (self));
+}
+
+/**
  * byline_editor_buffer_create_anchor:
  * @block: a figure, separator or raw block
  *
@@ -2232,7 +2315,8 @@ byline_editor_buffer_insert_object (BylineEditorBuffer *self,
   start = *iter;
   gtk_text_iter_set_line_offset (&start, 0);
   if (gtk_text_iter_ends_line (&start) && !gtk_text_iter_is_end (&start) &&
-      gtk_text_iter_get_line (&start) > 0 && !gtk_text_iter_has_tag (&start, self->guard_tag))
+      (guint) gtk_text_iter_get_line (&start) > body_start (self) &&
+      !gtk_text_iter_has_tag (&start, self->guard_tag))
     {
       GtkTextIter line_end = start;
       BylineLineStyle style;
@@ -2547,6 +2631,7 @@ byline_editor_buffer_class_init (BylineEditorBufferClass *klass)
   href_quark = g_quark_from_static_string ("byline-href");
   block_quark = g_quark_from_static_string ("byline-block");
   alternate_quark = g_quark_from_static_string ("byline-alternate");
+  header_quark = g_quark_from_static_string ("byline-header");
 }
 
 static void

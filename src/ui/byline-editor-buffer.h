@@ -110,6 +110,11 @@ void                byline_editor_buffer_set_dark        (BylineEditorBuffer   *
 GtkTextChildAnchor *byline_editor_buffer_insert_object   (BylineEditorBuffer   *self,
                                                           GtkTextIter          *iter,
                                                           BylineBlock          *block);
+void                byline_editor_buffer_set_with_header (BylineEditorBuffer   *self,
+                                                          gboolean              with_header);
+gboolean            byline_editor_buffer_is_header       (GtkTextChildAnchor   *anchor);
+void                byline_editor_buffer_get_body_start  (BylineEditorBuffer   *self,
+                                                          GtkTextIter          *iter);
 GtkTextChildAnchor *byline_editor_buffer_create_anchor   (BylineBlock          *block);
 BylineBlock        *byline_editor_buffer_get_object      (GtkTextChildAnchor   *anchor);
 void                byline_editor_buffer_set_replaying   (BylineEditorBuffer   *self,

@@ -23,9 +23,12 @@
 
 #include <adwaita.h>
 
+#include "byline-application.h"
 #include "byline-block-card.h"
 #include "byline-block-parser.h"
 #include "byline-body-view.h"
+#include "byline-column-bin.h"
+#include "byline-draft-store.h"
 #include "byline-editor-history.h"
 #include "byline-editor.h"
 #include "byline-figure-card.h"
@@ -263,11 +266,13 @@ queue_word_count (BylineEditor *self)
 
 /* Keeping the article current */
 
+static void queue_sizing (BylineEditor *self);
+
 static void
 on_headline_changed_cb (GtkTextBuffer *buffer,
                         BylineEditor  *self)
 {
-  gtk_widget_queue_resize (GTK_WIDGET (self->body_view));
+  queue_sizing (self);
   update_headline_count (self);
   if (self->article != NULL && !self->loading)
     {
@@ -281,7 +286,7 @@ static void
 on_lead_changed_cb (GtkTextBuffer *buffer,
                     BylineEditor  *self)
 {
-  gtk_widget_queue_resize (GTK_WIDGET (self->body_view));
+  queue_sizing (self);
   update_lead_hint (self);
   if (self->article != NULL && !self->loading)
     {
@@ -334,7 +339,7 @@ focus_body_start (BylineEditor *self)
 {
   GtkTextIter start;
 
-  gtk_text_buffer_get_start_iter (GTK_TEXT_BUFFER (self->body), &start);
+  byline_editor_buffer_get_body_start (self->body, &start);
   gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (self->body), &start);
   gtk_widget_grab_focus (GTK_WIDGET (self->body_view));
 }
@@ -348,6 +353,20 @@ focus_text_view_end (GtkTextView *view)
   gtk_text_buffer_get_end_iter (buffer, &end);
   gtk_text_buffer_place_cursor (buffer, &end);
   gtk_widget_grab_focus (GTK_WIDGET (view));
+}
+
+/* While the headline, the lead or a photo's field has the focus, the body
+ * (their parent) would still draw its caret. Not through
+ * gtk_text_view_set_cursor_visible(): GTK 4.8 keeps blinking a caret so
+ * hidden and aborts in its blink callback. */
+static void
+hide_body_caret (BylineEditor *self,
+                 gboolean      hide)
+{
+  if (hide)
+    gtk_widget_add_css_class (GTK_WIDGET (self->body_view), "caret-hidden");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->body_view), "caret-hidden");
 }
 
 static gboolean
@@ -409,8 +428,17 @@ static void
 on_header_focus_enter_cb (GtkEventControllerFocus *controller,
                           BylineEditor            *self)
 {
-  /* The header is an overlay of the body; bring it into view. */
+  /* The header is an overlay of the body: bring it into view, and do not
+   * let the body draw its caret beside the headline's. */
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  hide_body_caret (self, TRUE);
+}
+
+static void
+on_header_focus_leave_cb (GtkEventControllerFocus *controller,
+                          BylineEditor            *self)
+{
+  hide_body_caret (self, FALSE);
 }
 
 /* Formatting: state at the cursor, and the actions */
@@ -767,11 +795,14 @@ open_link_popover (BylineEditor *self)
   gtk_widget_set_visible (GTK_WIDGET (self->link_remove_button), href != NULL);
   on_link_entry_changed_cb (GTK_EDITABLE (self->link_entry), self);
 
+  /* Point at the text, kept within the view: a popover pointing outside
+   * the window has no monitor to be placed on. */
+  gtk_text_view_scroll_to_iter (GTK_TEXT_VIEW (self->body_view), &start, 0.1, FALSE, 0, 0);
   gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self->body_view), &start, &rect);
   gtk_text_view_buffer_to_window_coords (GTK_TEXT_VIEW (self->body_view), GTK_TEXT_WINDOW_WIDGET,
                                          rect.x, rect.y, &x, &y);
-  rect.x = x;
-  rect.y = y;
+  rect.x = CLAMP (x, 0, MAX (0, gtk_widget_get_width (GTK_WIDGET (self->body_view)) - 1));
+  rect.y = CLAMP (y, 0, MAX (0, gtk_widget_get_height (GTK_WIDGET (self->body_view)) - rect.height - 1));
   gtk_popover_set_pointing_to (self->link_popover, &rect);
   gtk_popover_popup (self->link_popover);
   gtk_widget_grab_focus (GTK_WIDGET (self->link_entry));
@@ -859,16 +890,37 @@ on_link_remove_cb (GtkButton    *button,
 
 /* Photos and other objects in the body */
 
+/* The application's draft store, which keeps each draft's photos. */
+static BylineDraftStore *
+get_draft_store (BylineEditor *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkApplication *application;
+
+  if (!GTK_IS_WINDOW (root))
+    return NULL;
+  application = gtk_window_get_application (GTK_WINDOW (root));
+  if (!BYLINE_IS_APPLICATION (application))
+    return NULL;
+
+  return byline_application_get_draft_store (BYLINE_APPLICATION (application));
+}
+
 static GFile *
 resolve_photo (BylineEditor *self,
                const char   *path)
 {
+  BylineDraftStore *store;
+
   if (path == NULL || *path == '\0')
     return NULL;
   if (g_path_is_absolute (path))
     return g_file_new_for_path (path);
   if (self->photo_directory != NULL)
     return g_file_resolve_relative_path (self->photo_directory, path);
+  store = get_draft_store (self);
+  if (store != NULL && self->article != NULL)
+    return byline_draft_store_resolve_photo (store, byline_article_get_id (self->article), path);
   return NULL;
 }
 
@@ -1049,9 +1101,21 @@ size_card (BylineEditor *self,
   if (column <= 0)
     return;
   if (BYLINE_IS_FIGURE_CARD (card))
-    gtk_widget_set_size_request (card, MIN (column, FIGURE_MAX_WIDTH), -1);
-  else
-    gtk_widget_set_size_request (card, column, -1);
+    byline_column_bin_set_width (BYLINE_COLUMN_BIN (card), MIN (column, FIGURE_MAX_WIDTH));
+  else if (BYLINE_IS_COLUMN_BIN (card))
+    byline_column_bin_set_width (BYLINE_COLUMN_BIN (card), column);
+}
+
+static void
+size_header (BylineEditor *self)
+{
+  int column = byline_body_view_get_column_width (self->body_view);
+
+  if (column <= 0)
+    return;
+  byline_column_bin_set_width (BYLINE_COLUMN_BIN (self->header), column);
+  byline_body_view_fit_text_view (self->headline_view, column);
+  byline_body_view_fit_text_view (self->lead_view, column);
 }
 
 static gboolean
@@ -1061,6 +1125,7 @@ size_cards_cb (gpointer user_data)
   g_autoptr(GList) anchors = byline_editor_buffer_list_objects (self->body);
 
   self->width_source = 0;
+  size_header (self);
   for (GList *l = anchors; l != NULL; l = l->next)
     {
       guint n_widgets = 0;
@@ -1074,14 +1139,20 @@ size_cards_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Not from inside the view's allocation: sizes change in an idle. */
+static void
+queue_sizing (BylineEditor *self)
+{
+  if (self->width_source == 0)
+    self->width_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, size_cards_cb, self, NULL);
+}
+
 static void
 on_column_width_cb (GObject      *object,
                     GParamSpec   *pspec,
                     BylineEditor *self)
 {
-  /* Not from inside the view's allocation: sizes change in an idle. */
-  if (self->width_source == 0)
-    self->width_source = g_idle_add (size_cards_cb, self);
+  queue_sizing (self);
 }
 
 static void
@@ -1163,7 +1234,7 @@ on_card_focus_enter_cb (GtkEventControllerFocus *controller,
 
   /* GTK does not scroll a focused anchored child into view, and draws the
    * body's caret beside the focused field. */
-  gtk_text_view_set_cursor_visible (GTK_TEXT_VIEW (self->body_view), FALSE);
+  hide_body_caret (self, TRUE);
   if (anchor != NULL && !gtk_text_child_anchor_get_deleted (anchor))
     {
       gtk_text_buffer_get_iter_at_child_anchor (GTK_TEXT_BUFFER (self->body), &iter, anchor);
@@ -1175,7 +1246,7 @@ static void
 on_card_focus_leave_cb (GtkEventControllerFocus *controller,
                         BylineEditor            *self)
 {
-  gtk_text_view_set_cursor_visible (GTK_TEXT_VIEW (self->body_view), TRUE);
+  hide_body_caret (self, FALSE);
 }
 
 static void
@@ -1265,6 +1336,14 @@ on_insert_child_anchor_cb (GtkTextBuffer      *buffer,
   GtkEventController *controller;
   GtkWidget *card;
 
+  if (byline_editor_buffer_is_header (anchor))
+    {
+      if (gtk_widget_get_parent (self->header) != NULL)
+        gtk_text_view_remove (GTK_TEXT_VIEW (self->body_view), self->header);
+      size_header (self);
+      gtk_text_view_add_child_at_anchor (GTK_TEXT_VIEW (self->body_view), self->header, anchor);
+      return;
+    }
   if (block == NULL)
     return;
 
@@ -1322,15 +1401,81 @@ on_object_changed_cb (BylineEditorBuffer *buffer,
   g_free (widgets);
 }
 
-/* Where a photo lives from now on. Copying it into the article's draft
- * folder is the draft store's job (issue "drafts"); until the editor has a
- * draft folder the figure keeps the photo's absolute path, and this is the
- * one place where that copy is to be connected. */
-static char *
+typedef struct
+{
+  BylineEditor  *self;
+  BylineArticle *article;
+  char          *figure_id;
+  char          *source_path;
+} PhotoCopy;
+
+static void
+photo_copied_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  PhotoCopy *copy = user_data;
+  BylineEditor *self = copy->self;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *relative = byline_draft_store_copy_photo_finish (BYLINE_DRAFT_STORE (object), result, &error);
+
+  if (relative != NULL && self->article == copy->article && self->body != NULL)
+    {
+      GtkTextChildAnchor *anchor = byline_editor_buffer_find_object (self->body, copy->figure_id);
+      BylineBlock *figure = anchor != NULL ? byline_editor_buffer_get_object (anchor) : NULL;
+
+      /* The figure now points into the draft's folder, unless the writer
+       * replaced its photo meanwhile. This is no edit of the writer's:
+       * undo does not see it. */
+      if (figure != NULL && g_strcmp0 (byline_block_get_local_path (figure), copy->source_path) == 0)
+        {
+          g_autoptr(BylineBlock) moved = byline_block_copy (figure);
+          gpointer thumbnail = NULL;
+
+          if (g_hash_table_lookup_extended (self->thumbnails, copy->source_path, NULL, &thumbnail) &&
+              thumbnail != NULL)
+            g_hash_table_replace (self->thumbnails, g_strdup (relative), g_object_ref (thumbnail));
+          byline_block_set_local_path (moved, relative);
+          byline_editor_history_pause (self->history);
+          byline_editor_buffer_update_object (self->body, anchor, moved);
+          byline_editor_history_resume (self->history);
+        }
+    }
+  else if (relative == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      /* The figure keeps the photo where it is; the draft store tries
+       * again when it saves. */
+      g_message ("Could not copy %s into the draft: %s", copy->source_path, error->message);
+    }
+
+  g_object_unref (copy->self);
+  g_object_unref (copy->article);
+  g_free (copy->figure_id);
+  g_free (copy->source_path);
+  g_free (copy);
+}
+
+/* Photos are copied into the article's draft folder (the draft store's
+ * photos/), so the draft does not depend on a USB stick or a Downloads
+ * folder. Until the copy is on disk the figure points at the original. */
+static void
 import_photo (BylineEditor *self,
+              BylineBlock  *figure,
               GFile        *file)
 {
-  return g_file_get_path (file);
+  BylineDraftStore *store = get_draft_store (self);
+  PhotoCopy *copy;
+
+  if (store == NULL || self->article == NULL)
+    return;
+
+  copy = g_new0 (PhotoCopy, 1);
+  copy->self = g_object_ref (self);
+  copy->article = g_object_ref (self->article);
+  copy->figure_id = g_strdup (byline_block_get_figure_id (figure));
+  copy->source_path = g_strdup (byline_block_get_local_path (figure));
+  byline_draft_store_copy_photo_async (store, byline_article_get_id (self->article), copy->figure_id,
+                                       file, self->cancellable, photo_copied_cb, copy);
 }
 
 static gboolean
@@ -1373,16 +1518,14 @@ byline_editor_insert_photos (BylineEditor *self,
   for (GSList *l = files; l != NULL; l = l->next)
     {
       g_autoptr(BylineBlock) figure = NULL;
-      g_autofree char *path = NULL;
+      g_autofree char *path = g_file_get_path (l->data);
 
-      if (!is_image_file (l->data))
-        continue;
-      path = import_photo (self, l->data);
-      if (path == NULL)
+      if (path == NULL || !is_image_file (l->data))
         continue;
       figure = byline_block_new_figure (NULL);
       byline_block_set_local_path (figure, path);
       byline_editor_buffer_insert_object (self->body, &iter, figure);
+      import_photo (self, figure, l->data);
       n++;
     }
   gtk_text_buffer_end_user_action (buffer);
@@ -1422,7 +1565,7 @@ on_chooser_response_cb (GtkNativeDialog *dialog,
       if (data->replace != NULL && list != NULL && !gtk_text_child_anchor_get_deleted (data->replace))
         {
           g_autoptr(BylineBlock) figure = byline_block_copy (byline_editor_buffer_get_object (data->replace));
-          g_autofree char *path = import_photo (self, list->data);
+          g_autofree char *path = g_file_get_path (list->data);
 
           byline_block_set_local_path (figure, path);
           /* A new photo is not on the portal yet. */
@@ -1430,6 +1573,7 @@ on_chooser_response_cb (GtkNativeDialog *dialog,
           gtk_text_buffer_begin_user_action (GTK_TEXT_BUFFER (self->body));
           byline_editor_buffer_update_object (self->body, data->replace, figure);
           gtk_text_buffer_end_user_action (GTK_TEXT_BUFFER (self->body));
+          import_photo (self, figure, list->data);
         }
       else if (data->replace == NULL)
         {
@@ -2309,6 +2453,15 @@ byline_editor_dispose (GObject *object)
   g_clear_handle_id (&self->width_source, g_source_remove);
   if (self->link_popover != NULL)
     gtk_widget_unparent (GTK_WIDGET (self->link_popover));
+  /* The header is held by the editor across loads (see init). */
+  if (self->header != NULL)
+    {
+      GtkWidget *header = g_steal_pointer (&self->header);
+
+      if (gtk_widget_get_parent (header) != NULL)
+        gtk_text_view_remove (GTK_TEXT_VIEW (self->body_view), header);
+      g_object_unref (header);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), BYLINE_TYPE_EDITOR);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -2467,6 +2620,7 @@ byline_editor_class_init (BylineEditorClass *klass)
                                    editor_insert_separator_action);
 
   g_type_ensure (BYLINE_TYPE_BODY_VIEW);
+  g_type_ensure (BYLINE_TYPE_COLUMN_BIN);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/byline-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, BylineEditor, scroller);
@@ -2540,9 +2694,9 @@ byline_editor_init (BylineEditor *self)
     self->link_end = gtk_text_buffer_create_mark (GTK_TEXT_BUFFER (self->body), NULL, &start, FALSE);
     self->paste_mark = gtk_text_buffer_create_mark (GTK_TEXT_BUFFER (self->body), NULL, &start, FALSE);
   }
-  byline_body_view_set_header (self->body_view, self->header);
-  byline_body_view_add_fitted (self->body_view, self->headline_view);
-  byline_body_view_add_fitted (self->body_view, self->lead_view);
+  byline_editor_buffer_set_with_header (self->body, TRUE);
+  /* Kept across loads: each load anchors it anew on the first line. */
+  g_object_ref_sink (self->header);
   g_signal_connect (self->body, "blocks-changed", G_CALLBACK (on_blocks_changed_cb), self);
   g_signal_connect (self->body, "mark-set", G_CALLBACK (on_body_mark_set_cb), self);
   g_signal_connect (self->body, "changed", G_CALLBACK (on_body_changed_cb), self);
@@ -2590,6 +2744,7 @@ byline_editor_init (BylineEditor *self)
 
   focus = gtk_event_controller_focus_new ();
   g_signal_connect (focus, "enter", G_CALLBACK (on_header_focus_enter_cb), self);
+  g_signal_connect (focus, "leave", G_CALLBACK (on_header_focus_leave_cb), self);
   gtk_widget_add_controller (self->header, focus);
 
   update_headline_count (self);

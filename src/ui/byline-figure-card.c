@@ -24,7 +24,7 @@
 
 struct _BylineFigureCard
 {
-  GtkWidget    parent_instance;
+  BylineColumnBin parent_instance;
 
   /* Template widgets */
   GtkStack    *picture_stack;
@@ -57,7 +57,7 @@ static int placeholder_height = 430;
 
 static void build_content (BylineFigureCard *self);
 
-G_DEFINE_FINAL_TYPE (BylineFigureCard, byline_figure_card, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (BylineFigureCard, byline_figure_card, BYLINE_TYPE_COLUMN_BIN)
 
 enum {
   CHANGED,
@@ -280,13 +280,9 @@ static void
 byline_figure_card_dispose (GObject *object)
 {
   BylineFigureCard *self = BYLINE_FIGURE_CARD (object);
-  GtkWidget *child;
-
   g_clear_handle_id (&self->build_source, g_source_remove);
   if (self->built)
     gtk_widget_dispose_template (GTK_WIDGET (self), BYLINE_TYPE_FIGURE_CARD);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
   g_clear_pointer (&self->block, byline_block_unref);
   g_clear_object (&self->paintable);
   g_clear_pointer (&self->problem, g_free);
@@ -320,32 +316,16 @@ byline_figure_card_snapshot (GtkWidget   *widget,
 {
   BylineFigureCard *self = BYLINE_FIGURE_CARD (widget);
 
-  if (byline_body_view_child_is_parked (widget))
-    return;
-
   if (!self->built)
     {
       /* On screen for the first time: its content comes before the next
        * frame is drawn. */
-      if (self->build_source == 0)
+      if (self->build_source == 0 && !byline_body_view_child_is_parked (widget))
         self->build_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, build_cb, self, NULL);
       return;
     }
 
   GTK_WIDGET_CLASS (byline_figure_card_parent_class)->snapshot (widget, snapshot);
-}
-
-static void
-byline_figure_card_measure (GtkWidget      *widget,
-                            GtkOrientation  orientation,
-                            int             for_size,
-                            int            *minimum,
-                            int            *natural,
-                            int            *minimum_baseline,
-                            int            *natural_baseline)
-{
-  /* Only while not built: then the template's box layout measures. */
-  *minimum = *natural = orientation == GTK_ORIENTATION_VERTICAL ? placeholder_height : 0;
 }
 
 static gboolean
@@ -418,7 +398,6 @@ byline_figure_card_class_init (BylineFigureCardClass *klass)
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   widget_class->snapshot = byline_figure_card_snapshot;
-  widget_class->measure = byline_figure_card_measure;
   widget_class->focus = byline_figure_card_focus;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/byline-figure-card.ui");
@@ -441,4 +420,5 @@ byline_figure_card_class_init (BylineFigureCardClass *klass)
 static void
 byline_figure_card_init (BylineFigureCard *self)
 {
+  byline_column_bin_set_placeholder_height (BYLINE_COLUMN_BIN (self), placeholder_height);
 }

@@ -10,12 +10,13 @@
 #include <gtk/gtk.h>
 
 #include "byline-block.h"
+#include "byline-column-bin.h"
 
 G_BEGIN_DECLS
 
 #define BYLINE_TYPE_FIGURE_CARD (byline_figure_card_get_type ())
 
-G_DECLARE_FINAL_TYPE (BylineFigureCard, byline_figure_card, BYLINE, FIGURE_CARD, GtkWidget)
+G_DECLARE_FINAL_TYPE (BylineFigureCard, byline_figure_card, BYLINE, FIGURE_CARD, BylineColumnBin)
 
 GtkWidget   *byline_figure_card_new           (BylineBlock      *figure);
 BylineBlock *byline_figure_card_get_block     (BylineFigureCard *self);
