@@ -230,6 +230,8 @@ byline_block_card_dispose (GObject *object)
 {
   BylineBlockCard *self = BYLINE_BLOCK_CARD (object);
   g_clear_handle_id (&self->build_source, g_source_remove);
+  /* The bin lets go of the frame before the template's children go. */
+  byline_column_bin_set_child (BYLINE_COLUMN_BIN (self), NULL);
   if (self->built)
     gtk_widget_dispose_template (GTK_WIDGET (object), BYLINE_TYPE_BLOCK_CARD);
   g_clear_pointer (&self->block, byline_block_unref);

@@ -281,6 +281,8 @@ byline_figure_card_dispose (GObject *object)
 {
   BylineFigureCard *self = BYLINE_FIGURE_CARD (object);
   g_clear_handle_id (&self->build_source, g_source_remove);
+  /* The bin lets go of the frame before the template's children go. */
+  byline_column_bin_set_child (BYLINE_COLUMN_BIN (self), NULL);
   if (self->built)
     gtk_widget_dispose_template (GTK_WIDGET (self), BYLINE_TYPE_FIGURE_CARD);
   g_clear_pointer (&self->block, byline_block_unref);
