@@ -86,6 +86,7 @@ struct _BylineEditor
   GtkTextMark        *link_start;
   GtkTextMark        *link_end;
   GPtrArray          *paste_queue;     /* BylineBlock still to insert */
+  GSimpleActionGroup *accel_actions;   /* on the window, for the accelerators */
   GtkTextMark        *paste_mark;
 
   guint               count_source;
@@ -2470,6 +2471,7 @@ byline_editor_dispose (GObject *object)
   g_clear_object (&self->body);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->photo_directory);
+  g_clear_object (&self->accel_actions);
   g_clear_pointer (&self->thumbnails, g_hash_table_unref);
   g_clear_pointer (&self->word_counts, g_hash_table_unref);
   if (self->thumbnail_queue != NULL)
@@ -2562,6 +2564,9 @@ byline_editor_set_property (GObject      *object,
     }
 }
 
+static void byline_editor_root   (GtkWidget *widget);
+static void byline_editor_unroot (GtkWidget *widget);
+
 static void
 byline_editor_class_init (BylineEditorClass *klass)
 {
@@ -2570,6 +2575,8 @@ byline_editor_class_init (BylineEditorClass *klass)
 
   object_class->dispose = byline_editor_dispose;
   object_class->finalize = byline_editor_finalize;
+  widget_class->root = byline_editor_root;
+  widget_class->unroot = byline_editor_unroot;
   object_class->get_property = byline_editor_get_property;
   object_class->set_property = byline_editor_set_property;
 
@@ -2644,6 +2651,48 @@ byline_editor_class_init (BylineEditorClass *klass)
   gtk_widget_class_set_css_name (widget_class, "bylineeditor");
 }
 
+/* The application's accelerators are resolved from the window, which does
+ * not see actions of a widget inside it (GTK 4.8): the editor puts these
+ * on its window and forwards them to its own editor.* actions. */
+static void
+forward_accel_cb (GSimpleAction *action,
+                  GVariant      *parameter,
+                  BylineEditor  *self)
+{
+  const char *name = g_action_get_name (G_ACTION (action));
+  g_autofree char *detailed = g_strconcat ("editor.", name, NULL);
+  GtkWidget *focus = focus_widget (self);
+  gboolean history = g_str_equal (name, "undo") || g_str_equal (name, "redo");
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+    {
+      /* Elsewhere in the window (the drafts search, say) Ctrl+Z stays the
+       * field's own. */
+      if (history && focus != NULL && (GTK_IS_TEXT (focus) || GTK_IS_TEXT_VIEW (focus)))
+        gtk_widget_activate_action (focus, g_str_equal (name, "undo") ? "text.undo" : "text.redo", NULL);
+      return;
+    }
+
+  gtk_widget_activate_action_variant (GTK_WIDGET (self), detailed, parameter);
+}
+
+static void
+byline_editor_root (GtkWidget *widget)
+{
+  BylineEditor *self = BYLINE_EDITOR (widget);
+
+  GTK_WIDGET_CLASS (byline_editor_parent_class)->root (widget);
+  gtk_widget_insert_action_group (GTK_WIDGET (gtk_widget_get_root (widget)), "editor",
+                                  G_ACTION_GROUP (self->accel_actions));
+}
+
+static void
+byline_editor_unroot (GtkWidget *widget)
+{
+  gtk_widget_insert_action_group (GTK_WIDGET (gtk_widget_get_root (widget)), "editor", NULL);
+  GTK_WIDGET_CLASS (byline_editor_parent_class)->unroot (widget);
+}
+
 static void
 unref_if_set (gpointer data)
 {
@@ -2679,6 +2728,23 @@ byline_editor_init (BylineEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->block_type = g_strdup ("p");
+  self->accel_actions = g_simple_action_group_new ();
+  {
+    static const struct { const char *name; const char *parameter; } forwarded[] = {
+      { "bold", NULL }, { "italic", NULL }, { "strikethrough", NULL }, { "link", NULL },
+      { "block-type", "s" }, { "undo", NULL }, { "redo", NULL },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (forwarded); i++)
+      {
+        g_autoptr(GSimpleAction) action =
+          g_simple_action_new (forwarded[i].name,
+                               forwarded[i].parameter ? G_VARIANT_TYPE (forwarded[i].parameter) : NULL);
+
+        g_signal_connect (action, "activate", G_CALLBACK (forward_accel_cb), self);
+        g_action_map_add_action (G_ACTION_MAP (self->accel_actions), G_ACTION (action));
+      }
+  }
   self->cancellable = g_cancellable_new ();
   self->thumbnails = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, unref_if_set);
   self->word_counts = g_hash_table_new_full (NULL, NULL, (GDestroyNotify) byline_block_unref, NULL);
@@ -2758,7 +2824,8 @@ byline_editor_init (BylineEditor *self)
  * @application: the application
  *
  * The editor's shortcuts, as application accelerators: bindings on a
- * widget do not fire while a text view has the focus.
+ * widget do not fire while a text view has the focus. (They reach the
+ * editor through the actions it puts on its window.)
  */
 void
 byline_editor_set_accels (GtkApplication *application)
