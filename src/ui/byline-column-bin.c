@@ -7,11 +7,11 @@
 
 /*
  * A widget anchored in the article body (the header, a photo card) as
- * wide as the text column. A size request would make that width the
- * minimum, and GtkTextView takes the widest anchored child's minimum as its
- * own, so the window could never again be made narrower (the editor would
- * push the drafts list away). Here only the natural width follows the
- * column; the minimum stays the child's.
+ * wide as the text column. GtkTextView gives anchored children their
+ * minimum width, and takes the widest one as its own minimum; the body's
+ * scrolled window therefore does not follow its child's minimum width
+ * (hscrollbar-policy external), the view is allocated the visible width,
+ * and the column, computed from that, shrinks with the window.
  *
  * It also draws nothing while GtkTextView keeps it parked off screen, and
  * has a placeholder height while it has no child yet (cards are built when
@@ -124,19 +124,21 @@ byline_column_bin_measure (GtkWidget      *widget,
 
   if (p->child == NULL)
     {
-      *minimum = 0;
-      *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? p->width : p->placeholder_height;
-      if (orientation == GTK_ORIENTATION_VERTICAL)
-        *minimum = p->placeholder_height;
+      *minimum = *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? p->width : p->placeholder_height;
       return;
     }
 
   gtk_widget_measure (p->child, orientation, for_size, &child_min, &child_nat, NULL, NULL);
-  *minimum = child_min;
   if (orientation == GTK_ORIENTATION_HORIZONTAL && p->width > 0)
-    *natural = MAX (child_min, p->width);
+    {
+      *minimum = MAX (child_min, p->width);
+      *natural = *minimum;
+    }
   else
-    *natural = child_nat;
+    {
+      *minimum = child_min;
+      *natural = child_nat;
+    }
 }
 
 static void
