@@ -91,6 +91,28 @@ byline_figure_card_get_block (BylineFigureCard *self)
   return self->block;
 }
 
+/* A long caption is read from its start while the field is not being
+ * edited. */
+static void
+show_start (BylineFigureCard *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *fields[] = { GTK_WIDGET (self->caption_entry), GTK_WIDGET (self->alt_entry),
+                          GTK_WIDGET (self->credit_entry) };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (focus == NULL || (focus != fields[i] && !gtk_widget_is_ancestor (focus, fields[i])))
+      gtk_editable_set_position (GTK_EDITABLE (fields[i]), 0);
+}
+
+static void
+on_field_focus_leave_cb (GtkEventControllerFocus *controller,
+                         BylineFigureCard        *self)
+{
+  show_start (self);
+}
+
 static void
 set_entry_text (GtkEntry   *entry,
                 const char *text)
@@ -138,6 +160,7 @@ byline_figure_card_set_block (BylineFigureCard *self,
 
   self->updating = TRUE;
   set_entry_text (self->caption_entry, byline_inline_get_text (byline_block_get_caption (figure)));
+  show_start (self);
   set_entry_text (self->alt_entry, byline_block_get_alt (figure));
   set_entry_text (self->credit_entry, byline_block_get_credit (figure));
   self->updating = FALSE;
@@ -362,6 +385,13 @@ build_content (BylineFigureCard *self)
   label_from_tooltip (self->down_button);
   label_from_tooltip (self->replace_button);
   label_from_tooltip (self->remove_button);
+
+  {
+    GtkEventController *focus = gtk_event_controller_focus_new ();
+
+    g_signal_connect (focus, "leave", G_CALLBACK (on_field_focus_leave_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), focus);
+  }
 
   byline_figure_card_set_thumbnail (self, self->paintable, self->problem);
   if (self->block != NULL)
