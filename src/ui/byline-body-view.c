@@ -6,8 +6,8 @@
  */
 
 /*
- * The text view of the article body. It keeps the text in a centred column
- * of comfortable reading width and draws list bullets and numbers and the
+ * The text view of the article body, in a clamp that keeps it a centred
+ * column of comfortable reading width. It draws list bullets and numbers and the
  * bar beside quotes, which are not characters of the buffer. (The headline
  * and lead are a widget anchored on the buffer's first line, so the page
  * scrolls as one while the body stays the scrollable widget and only what
@@ -22,7 +22,6 @@
 #include "byline-body-view.h"
 #include "byline-editor-buffer.h"
 
-#define MAX_COLUMN 720
 #define SIDE_MARGIN 24
 
 struct _BylineBodyView
@@ -123,16 +122,7 @@ byline_body_view_size_allocate (GtkWidget *widget,
                                 int        baseline)
 {
   BylineBodyView *self = BYLINE_BODY_VIEW (widget);
-  GtkTextView *view = GTK_TEXT_VIEW (widget);
-  int column = MAX (1, MIN (width - 2 * SIDE_MARGIN, MAX_COLUMN));
-  int side = MAX (0, (width - column) / 2);
-
-  if (gtk_text_view_get_left_margin (view) != side)
-    gtk_text_view_set_left_margin (view, side);
-  if (BYLINE_IS_EDITOR_BUFFER (gtk_text_view_get_buffer (view)))
-    byline_editor_buffer_set_indent (BYLINE_EDITOR_BUFFER (gtk_text_view_get_buffer (view)), side);
-  if (gtk_text_view_get_right_margin (view) != width - column - side)
-    gtk_text_view_set_right_margin (view, MAX (0, width - column - side));
+  int column = MAX (1, width - 2 * SIDE_MARGIN);
 
   if (self->column_width != column)
     {
@@ -141,6 +131,19 @@ byline_body_view_size_allocate (GtkWidget *widget,
     }
 
   GTK_WIDGET_CLASS (byline_body_view_parent_class)->size_allocate (widget, width, height, baseline);
+}
+
+static void
+byline_body_view_notify_buffer (GObject    *object,
+                                GParamSpec *pspec,
+                                gpointer    data)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (object));
+
+  /* A tag's left margin replaces the view's: lists and quotes are
+   * indented from the view's margin. */
+  if (BYLINE_IS_EDITOR_BUFFER (buffer))
+    byline_editor_buffer_set_indent (BYLINE_EDITOR_BUFFER (buffer), SIDE_MARGIN);
 }
 
 /* The number of a numbered item: its place among the items of its list. */
@@ -172,6 +175,9 @@ item_number (GtkTextBuffer         *buffer,
   return number;
 }
 
+/* Only the line's position from the layout's line heights: asking where a
+ * character is would lay out lines from inside the snapshot, which makes
+ * GTK redo the allocation of anchored widgets mid-frame. */
 static void
 snapshot_marker (BylineBodyView        *self,
                  GtkSnapshot           *snapshot,
@@ -183,18 +189,14 @@ snapshot_marker (BylineBodyView        *self,
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
   g_autoptr(PangoLayout) layout = NULL;
   g_autofree char *text = NULL;
-  GdkRectangle location;
   int margin = gtk_text_view_get_left_margin (view);
-  int text_width, text_height;
+  int y, height, text_width, text_x;
   static const char * const bullets[] = { "•", "◦", "▪" };
 
-  gtk_text_view_get_iter_location (view, line_start, &location);
+  gtk_text_view_get_line_yrange (view, line_start, &y, &height);
 
   if (style->kind == BYLINE_LINE_QUOTE || style->kind == BYLINE_LINE_CITATION)
     {
-      int y, height;
-
-      gtk_text_view_get_line_yrange (view, line_start, &y, &height);
       gtk_snapshot_append_color (snapshot, color,
                                  &GRAPHENE_RECT_INIT (margin + 6, y, 3, height));
       return;
@@ -206,11 +208,12 @@ snapshot_marker (BylineBodyView        *self,
     text = g_strdup (bullets[style->level % G_N_ELEMENTS (bullets)]);
 
   layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
-  pango_layout_get_pixel_size (layout, &text_width, &text_height);
+  pango_layout_get_pixel_size (layout, &text_width, NULL);
+  /* The item's text starts at its tag's left margin (see the buffer). */
+  text_x = margin + 28 + 24 * (int) style->level;
 
   gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot,
-                          &GRAPHENE_POINT_INIT (location.x - 8 - text_width, location.y));
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (text_x - 8 - text_width, y));
   gtk_snapshot_append_layout (snapshot, layout, color);
   gtk_snapshot_restore (snapshot);
 }
@@ -299,5 +302,8 @@ byline_body_view_class_init (BylineBodyViewClass *klass)
 static void
 byline_body_view_init (BylineBodyView *self)
 {
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (self), SIDE_MARGIN);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (self), SIDE_MARGIN);
+  g_signal_connect (self, "notify::buffer", G_CALLBACK (byline_body_view_notify_buffer), NULL);
   gtk_widget_add_css_class (GTK_WIDGET (self), "body");
 }

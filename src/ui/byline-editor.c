@@ -98,6 +98,7 @@ struct _BylineEditor
   guint               italic : 1;
   guint               strikethrough : 1;
   guint               updating_state : 1;
+  guint               tags_changed : 1;
 };
 
 G_DEFINE_FINAL_TYPE (BylineEditor, byline_editor, GTK_TYPE_WIDGET)
@@ -580,6 +581,31 @@ on_body_mark_set_cb (GtkTextBuffer     *buffer,
     {
       update_state (self);
       byline_editor_history_break (self->history);
+    }
+}
+
+/* A tag that changes a line's height (a heading, a list) only invalidates
+ * the line; GTK 4.8 then lays it out while drawing, and the scrollbar,
+ * whose range changed, is drawn before it is allocated. A layout pass
+ * after such edits avoids that. */
+static void
+on_body_tag_changed_cb (GtkTextBuffer     *buffer,
+                        GtkTextTag        *tag,
+                        const GtkTextIter *start,
+                        const GtkTextIter *end,
+                        BylineEditor      *self)
+{
+  self->tags_changed = TRUE;
+}
+
+static void
+on_body_end_user_action_cb (GtkTextBuffer *buffer,
+                            BylineEditor  *self)
+{
+  if (self->tags_changed)
+    {
+      self->tags_changed = FALSE;
+      gtk_widget_queue_resize (GTK_WIDGET (self->body_view));
     }
 }
 
@@ -2436,6 +2462,8 @@ byline_editor_set_article (BylineEditor  *self,
   update_state (self);
   update_actions (self);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  /* Lines of new heights: lay them out before they are drawn. */
+  gtk_widget_queue_resize (GTK_WIDGET (self->body_view));
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARTICLE]);
 }
@@ -2628,6 +2656,7 @@ byline_editor_class_init (BylineEditorClass *klass)
 
   g_type_ensure (BYLINE_TYPE_BODY_VIEW);
   g_type_ensure (BYLINE_TYPE_COLUMN_BIN);
+  g_type_ensure (ADW_TYPE_CLAMP_SCROLLABLE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/byline-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, BylineEditor, scroller);
@@ -2766,6 +2795,9 @@ byline_editor_init (BylineEditor *self)
   g_signal_connect (self->body, "blocks-changed", G_CALLBACK (on_blocks_changed_cb), self);
   g_signal_connect (self->body, "mark-set", G_CALLBACK (on_body_mark_set_cb), self);
   g_signal_connect (self->body, "changed", G_CALLBACK (on_body_changed_cb), self);
+  g_signal_connect_after (self->body, "apply-tag", G_CALLBACK (on_body_tag_changed_cb), self);
+  g_signal_connect_after (self->body, "remove-tag", G_CALLBACK (on_body_tag_changed_cb), self);
+  g_signal_connect_after (self->body, "end-user-action", G_CALLBACK (on_body_end_user_action_cb), self);
   g_signal_connect_after (self->body, "insert-child-anchor", G_CALLBACK (on_insert_child_anchor_cb), self);
   g_signal_connect (self->body, "object-changed", G_CALLBACK (on_object_changed_cb), self);
   g_signal_connect (self->history, "notify::can-undo", G_CALLBACK (on_history_notify_cb), self);
