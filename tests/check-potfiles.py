@@ -9,10 +9,10 @@ top = sys.argv[1]
 listed = [l.strip() for l in open(os.path.join(top, "po", "POTFILES.in"), encoding="utf-8")
           if l.strip() and not l.startswith("#")]
 marker = re.compile(r'(^|[^A-Za-z0-9_])(_|N_|C_|NC_|g_dngettext|g_dpgettext2)\(|translatable="yes"'
-                    r'|<summary>|^(Name|GenericName|Comment|Keywords)=', re.M)
-# AppStream descriptions are translated paragraph by paragraph; a "<p>" in C
-# (markup the program writes) is not a translatable string.
-data_marker = re.compile(r'<p>')
+                    r'|<summary>|^(Name|GenericName|Comment|Keywords)=|<p>', re.M)
+# In C, "<p>" is HTML being written (the block markup serializer), not a
+# translatable AppStream paragraph.
+c_marker = re.compile(r'(^|[^A-Za-z0-9_])(_|N_|C_|NC_|g_dngettext|g_dpgettext2)\(', re.M)
 
 candidates = []
 for base in ("src", "data"):
@@ -24,8 +24,7 @@ for base in ("src", "data"):
                 if path.endswith(".gresource.xml"):
                     continue
                 with open(os.path.join(top, path), encoding="utf-8", errors="replace") as fh:
-                    text = fh.read()
-                    if marker.search(text) or (not path.endswith(".c") and data_marker.search(text)):
+                    if (c_marker if path.endswith(".c") else marker).search(fh.read()):
                         candidates.append(path)
 
 results = []

@@ -24,7 +24,7 @@
 static char *
 visible_text (const char *html)
 {
-  g_autoptr(xmlDoc) doc = byline_html_parse (html, strlen (html), NULL);
+  g_autoptr(xmlDoc) doc = byline_html_parse (html, strlen (html), NULL, NULL);
   xmlNode *body = byline_html_get_body (doc);
   xmlChar *content = body != NULL ? xmlNodeGetContent (body) : NULL;
   GString *out = g_string_new (NULL);

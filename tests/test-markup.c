@@ -675,7 +675,8 @@ static void
 test_hostile_deep_html (void)
 {
   g_autofree char *strong = repeat ("<strong>", 10000);
-  g_autofree char *paragraph = g_strconcat ("<!-- wp:paragraph -->\n<p>", strong, "Sâu</p>\n<!-- /wp:paragraph -->", NULL);
+  g_autofree char *paragraph = g_strconcat ("<!-- wp:paragraph -->\n<p>", strong, "Sâu</p>\n<!-- /wp:paragraph -->"
+                                            "\n\n<!-- wp:paragraph -->\n<p>Sau</p>\n<!-- /wp:paragraph -->", NULL);
   g_autofree char *divs = repeat ("<div>", 10000);
   g_autofree char *classic = g_strconcat ("<p>Bài cũ</p>", divs, "Sâu", NULL);
   g_autoptr(GPtrArray) blocks = parse_ok (paragraph);
@@ -683,9 +684,11 @@ test_hostile_deep_html (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) pasted = NULL;
 
-  /* libxml2 stops at 256 levels; the block is kept, not half read. */
-  g_assert_cmpuint (blocks->len, ==, 1);
+  /* libxml2 stops at 256 levels; the block is kept, not half read, and
+   * the next block (parsed with the same libxml2 context) is read. */
+  g_assert_cmpuint (blocks->len, ==, 2);
   g_assert_cmpint (byline_block_get_kind (g_ptr_array_index (blocks, 0)), ==, BYLINE_BLOCK_RAW);
+  g_assert_cmpint (byline_block_get_kind (g_ptr_array_index (blocks, 1)), ==, BYLINE_BLOCK_PARAGRAPH);
   assert_round_trip (paragraph);
 
   g_assert_cmpuint (classic_blocks->len, ==, 1);
@@ -750,8 +753,39 @@ test_hostile_large_post (void)
                                         "về giảm nghèo bền vững.</p>\n<!-- /wp:paragraph -->\n\n", 40000);
   g_autoptr(GPtrArray) blocks = parse_ok (paragraphs);
 
+  g_autofree char *classic = repeat ("Đoạn văn bài cũ.\n\n", 200000);
+  g_autoptr(GPtrArray) classic_blocks = parse_ok (classic);
+
   g_assert_cmpuint (blocks->len, ==, 40000);
   assert_round_trip (paragraphs);
+
+  /* A classic post of 200,000 paragraphs in one text: no recursion per
+   * paragraph. */
+  g_assert_cmpuint (classic_blocks->len, ==, 200000);
+}
+
+static void
+test_hostile_many_marks (void)
+{
+  g_autofree char *words = repeat ("<b>đậm</b> <i>nghiêng</i> <a href=\"https://a.vn/\">liên kết</a> ", 20000);
+  g_autofree char *paragraph = g_strconcat ("<!-- wp:paragraph -->\n<p>", words, "</p>\n<!-- /wp:paragraph -->", NULL);
+  g_autoptr(GPtrArray) blocks = parse_ok (paragraph);
+  g_autoptr(GPtrArray) pasted = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *written = NULL;
+  BylineBlock *block = g_ptr_array_index (blocks, 0);
+
+  /* 60,000 marks in one paragraph: read, written and pasted in linear
+   * time (the test's time limit would stop a quadratic one). */
+  g_assert_cmpint (byline_block_get_kind (block), ==, BYLINE_BLOCK_PARAGRAPH);
+  g_assert_cmpuint (byline_inline_get_n_spans (byline_block_get_text (block)), ==, 60000);
+  byline_block_set_source (block, NULL, 0);
+  written = byline_markup_serialize_blocks (blocks);
+  g_assert_nonnull (strstr (written, "<strong>đậm</strong> <em>nghiêng</em> <a href=\"https://a.vn/\">liên kết</a>"));
+
+  pasted = byline_paste_sanitize_html (words, strlen (words), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (byline_inline_get_n_spans (byline_block_get_text (g_ptr_array_index (pasted, 0))), ==, 60000);
 }
 
 /* ---- the seed article -------------------------------------------------- */
@@ -818,6 +852,7 @@ main (int   argc,
   g_test_add_func ("/markup/hostile/unterminated", test_hostile_unterminated);
   g_test_add_func ("/markup/hostile/invalid-input", test_hostile_invalid_input);
   g_test_add_func ("/markup/hostile/large-post", test_hostile_large_post);
+  g_test_add_func ("/markup/hostile/many-marks", test_hostile_many_marks);
   g_test_add_func ("/markup/seed-article", test_seed_article);
 
   return g_test_run ();

@@ -408,6 +408,102 @@ test_carry_sources (void)
     }
 }
 
+/* Random marking against a plain reference (the marks of every byte): the
+ * spans must be exactly the maximal runs, sorted by start. */
+static void
+test_inline_marks_match_reference (void)
+{
+  static const char * const hrefs[] = { "https://a.vn/", "https://b.vn/", "mailto:c@d.vn" };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20231115);
+
+  for (guint round = 0; round < 50; round++)
+    {
+      g_autoptr(BylineInline) inl = byline_inline_new ("Huyen Gia Vien giam 155 ho ngheo nam 2023, chiem 1,92%");
+      guint len = byline_inline_get_length (inl);
+      guint bits[64] = { 0, };
+      const char *links[64] = { NULL, };
+      guint n = 0;
+
+      for (guint op = 0; op < 200; op++)
+        {
+          BylineMarkKind kind = g_rand_int_range (rand, 0, BYLINE_N_MARKS);
+          guint start = g_rand_int_range (rand, 0, len);
+          guint end = g_rand_int_range (rand, start, len + 1);
+          const char *href = hrefs[g_rand_int_range (rand, 0, G_N_ELEMENTS (hrefs))];
+          gboolean add = g_rand_int_range (rand, 0, 3) > 0;
+
+          if (add)
+            byline_inline_add_mark (inl, kind, start, end, href);
+          else
+            byline_inline_remove_mark (inl, kind, start, end);
+          for (guint p = start; p < end; p++)
+            {
+              if (add)
+                bits[p] |= 1u << kind;
+              else
+                bits[p] &= ~(1u << kind);
+              if (kind == BYLINE_MARK_LINK)
+                links[p] = add ? href : NULL;
+            }
+        }
+
+      for (guint kind = 0; kind < BYLINE_N_MARKS; kind++)
+        for (guint p = 0; p < len;)
+          {
+            const BylineSpan *span;
+            guint q = p;
+
+            if (!(bits[p] & (1u << kind)))
+              {
+                p++;
+                continue;
+              }
+            while (q < len && (bits[q] & (1u << kind)) &&
+                   (kind != BYLINE_MARK_LINK || links[q] == links[p]))
+              q++;
+
+            /* That run is one span of the model. */
+            span = NULL;
+            for (guint i = 0; i < byline_inline_get_n_spans (inl); i++)
+              {
+                const BylineSpan *s = byline_inline_get_span (inl, i);
+
+                if (s->kind == kind && s->start == p && s->end == q)
+                  span = s;
+              }
+            g_assert_nonnull (span);
+            if (kind == BYLINE_MARK_LINK)
+              g_assert_cmpstr (span->href, ==, links[p]);
+            n++;
+            p = q;
+          }
+
+      g_assert_cmpuint (byline_inline_get_n_spans (inl), ==, n);
+      for (guint i = 1; i < byline_inline_get_n_spans (inl); i++)
+        g_assert_cmpuint (byline_inline_get_span (inl, i - 1)->start, <=,
+                          byline_inline_get_span (inl, i)->start);
+    }
+}
+
+static void
+test_inline_many_marks_stay_fast (void)
+{
+  g_autoptr(BylineInline) inl = byline_inline_new (NULL);
+  g_autoptr(GTimer) timer = g_timer_new ();
+
+  /* A pasted page with 50,000 bold words: was quadratic. */
+  for (guint i = 0; i < 50000; i++)
+    {
+      guint start = byline_inline_get_length (inl);
+
+      byline_inline_append (inl, "đậm ", -1);
+      byline_inline_add_mark (inl, i % 2 ? BYLINE_MARK_BOLD : BYLINE_MARK_ITALIC, start, start + 5, NULL);
+      byline_inline_add_mark (inl, BYLINE_MARK_LINK, start, start + 5, i % 3 ? "https://a.vn/" : "https://b.vn/");
+    }
+  g_assert_cmpuint (byline_inline_get_n_spans (inl), ==, 100000);
+  g_test_message ("100,000 marks in %.0f ms", g_timer_elapsed (timer, NULL) * 1000);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -417,6 +513,8 @@ main (int   argc,
   g_test_add_func ("/model/inline/normalizes-text", test_inline_normalizes_text);
   g_test_add_func ("/model/inline/marks-merge", test_inline_marks_merge);
   g_test_add_func ("/model/inline/links-replace", test_inline_links_replace);
+  g_test_add_func ("/model/inline/marks-match-reference", test_inline_marks_match_reference);
+  g_test_add_func ("/model/inline/many-marks-stay-fast", test_inline_many_marks_stay_fast);
   g_test_add_func ("/model/inline/offsets-snap-to-characters", test_inline_offsets_snap_to_characters);
   g_test_add_func ("/model/inline/slice-and-strip", test_inline_slice_and_strip);
   g_test_add_func ("/model/inline/equal", test_inline_equal);

@@ -221,6 +221,29 @@ test_relative_time (void)
   }
 }
 
+/* Already composed text is copied, not normalized: the result must be
+ * what full NFC gives, also when a composed letter is followed by a
+ * combining mark or a singleton (Ω, Å signs) appears. */
+static void
+test_normalize_agrees_with_nfc (void)
+{
+  static const char * const texts[] = {
+    "Đoàn công tác của tỉnh — “giảm nghèo” 1,92% …",
+    "e\xcc\x82\xcc\x81 \xc3\xaa\xcc\x81 \xe1\xba\xbf",   /* ê + acute, three ways */
+    "\xe2\x84\xa6 \xe2\x84\xab \xef\xa4\x80",             /* OHM SIGN, ANGSTROM SIGN, U+F900 */
+    "A\xcc\x8a ho\xcc\x9b\xcc\x80",
+    "Plain ASCII",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *ours = byline_text_normalize (texts[i], -1);
+      g_autofree char *nfc = g_utf8_normalize (texts[i], -1, G_NORMALIZE_NFC);
+
+      g_assert_cmpstr (ours, ==, nfc);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -233,6 +256,7 @@ main (int   argc,
 
   g_test_add_func ("/text/normalize/composes-vietnamese", test_normalize_composes_vietnamese);
   g_test_add_func ("/text/normalize/repairs-invalid-utf8", test_normalize_repairs_invalid_utf8);
+  g_test_add_func ("/text/normalize/agrees-with-nfc", test_normalize_agrees_with_nfc);
   g_test_add_func ("/text/slug/seed-headline", test_slug_seed_headline);
   g_test_add_func ("/text/slug/cases", test_slug_cases);
   g_test_add_func ("/text/slug/decomposed-input", test_slug_decomposed_input);

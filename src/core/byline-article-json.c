@@ -38,7 +38,8 @@
  *    "align": "none"|"left"|"center"|"right"|"wide"|"full", "size": "large"}
  *   {"type": "separator"}
  *   {"type": "raw", "name": "core/gallery" | null, "markup": "…"}
- * and any block may carry "source": the markup it was parsed from, written
+ * and any block may carry "source": the markup it was parsed from (with the
+ * whitespace that stood before it, see byline-block-parser.c), written
  * back unchanged while the block is unchanged.
  *
  * INLINE is {"text": "…", "marks": [ {"type": "bold", "start": 0, "end": 4} ]}:

@@ -35,8 +35,19 @@
  * element — the whole block is kept raw, byte for byte, so editing the
  * article can never drop it. So are unknown blocks, void blocks, blocks
  * with invalid attribute JSON, unclosed blocks and freeform HTML between
- * blocks (shown as a classic block). A document without any block
- * delimiter is classic content (an older post) and is converted.
+ * blocks (shown as a classic block). Block classes that newer editors add
+ * by default (wp-block-paragraph, wp-block-heading, wp-block-list…) are
+ * not counted as something to keep: the 6.1 form written instead is what
+ * those editors accept and migrate silently.
+ *
+ * Classic content. A document without any block delimiter is an older
+ * post and is converted the way WordPress displays it (wpautop(): blank
+ * lines end paragraphs, newlines are line breaks); each element the model
+ * cannot hold (a table, a styled paragraph, <!--more-->…) becomes a raw
+ * classic block, as libxml2 writes it back. A classic post libxml2 cannot
+ * read whole (an unterminated comment, nesting deeper than 256) is kept
+ * raw as it is. Unlike block markup, classic content is not written back
+ * byte for byte: it comes back as blocks.
  *
  * Every top-level block keeps its source: the exact bytes it was parsed
  * from, preceded by the whitespace that stood before it (and, for the last
@@ -314,7 +325,8 @@ typedef struct
   gsize       length;
   GArray     *nodes;       /* Node */
   GArray     *items;       /* Item: the top level */
-  JsonParser *json;
+  JsonParser *json;        /* reused for every block's attributes */
+  htmlParserCtxt *html;    /* reused for every block's HTML */
 } Parser;
 
 #define NODE(p, i) (&g_array_index ((p)->nodes, Node, (i)))
@@ -638,7 +650,8 @@ parse_inner (Parser     *p,
   gsize pos = n->content_start;
 
   if (n->first_child < 0)
-    return byline_html_parse (p->doc + n->content_start, n->content_end - n->content_start, NULL);
+    return byline_html_parse (p->doc + n->content_start, n->content_end - n->content_start,
+                              p->html, NULL);
 
   html = g_string_new (NULL);
   for (int c = n->first_child; c >= 0; c = NODE (p, c)->next_sibling)
@@ -651,7 +664,7 @@ parse_inner (Parser     *p,
     }
   g_string_append_len (html, p->doc + pos, n->content_end - pos);
 
-  return byline_html_parse (html->str, html->len, NULL);
+  return byline_html_parse (html->str, html->len, p->html, NULL);
 }
 
 /* The one element in @body (whitespace aside), if it is named @name. */
@@ -1055,7 +1068,11 @@ convert_quote (Parser *p,
           text = read_text_element (c, NULL);
           if (text == NULL)
             return NULL;
-          byline_block_set_citation (quote, text);
+          /* An empty <cite> is no citation (and is not written back). */
+          if (byline_inline_is_empty (text))
+            byline_inline_free (text);
+          else
+            byline_block_set_citation (quote, text);
           cited = TRUE;
         }
       else
@@ -1164,7 +1181,7 @@ has_unterminated_comment (const char *doc,
 }
 
 static GPtrArray *
-parse_classic (Parser  *p)
+parse_classic (Parser *p)
 {
   g_autoptr(GError) error = NULL;
   GPtrArray *blocks;
@@ -1217,8 +1234,9 @@ byline_markup_parse_blocks (const char  *markup,
   g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (Item));
   g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (Placed));
   g_autoptr(JsonParser) json = NULL;
+  g_autoptr(htmlParserCtxt) html = NULL;
   GPtrArray *blocks;
-  Parser p = { markup, length, nodes, items, NULL };
+  Parser p = { markup, length, nodes, items, NULL, NULL };
   const char *invalid = NULL;
   gsize cursor = 0;
 
@@ -1249,6 +1267,8 @@ byline_markup_parse_blocks (const char  *markup,
 
   json = json_parser_new_immutable ();
   p.json = json;
+  html = htmlNewParserCtxt ();
+  p.html = html;
   blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) byline_block_unref);
 
   for (guint i = 0; i < items->len; i++)

@@ -63,12 +63,28 @@ clean_attr (xmlNode    *node,
 
 /* ---- helpers ------------------------------------------------------------ */
 
+/**
+ * byline_html_parse:
+ * @html: HTML, valid UTF-8
+ * @length: its length in bytes
+ * @ctxt: (nullable): a parser context to reuse (it keeps its dictionary of
+ *   names across documents, which makes parsing many small fragments
+ *   faster), or %NULL
+ * @error: return location for a #GError
+ *
+ * Parses an HTML fragment with libxml2's HTML parser, without network
+ * access, error output or the HUGE option.
+ *
+ * Returns: (transfer full) (nullable): the document, or %NULL with
+ *   %BYLINE_ERROR_PARSE when libxml2 stopped at its depth limit
+ */
 htmlDocPtr
-byline_html_parse (const char  *html,
-                   gsize        length,
-                   GError     **error)
+byline_html_parse (const char        *html,
+                   gsize              length,
+                   htmlParserCtxtPtr  ctxt,
+                   GError           **error)
 {
-  htmlParserCtxtPtr ctxt;
+  htmlParserCtxtPtr own = NULL;
   htmlDocPtr doc;
   gboolean too_deep;
   const int options = HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
@@ -86,7 +102,8 @@ byline_html_parse (const char  *html,
   if (length == 0)
     return htmlNewDocNoDtD (NULL, NULL);
 
-  ctxt = htmlNewParserCtxt ();
+  if (ctxt == NULL)
+    ctxt = own = htmlNewParserCtxt ();
   if (ctxt == NULL)
     {
       g_set_error_literal (error, BYLINE_ERROR, BYLINE_ERROR_FAILED, "out of memory");
@@ -97,7 +114,7 @@ byline_html_parse (const char  *html,
   /* The one internal error the HTML parser raises is its depth limit, after
    * which it throws the rest of the input away. */
   too_deep = ctxt->errNo == XML_ERR_INTERNAL_ERROR;
-  htmlFreeParserCtxt (ctxt);
+  g_clear_pointer (&own, htmlFreeParserCtxt);
 
   if (too_deep)
     {
@@ -430,18 +447,14 @@ append_text (InlineReader *r,
   if (text == NULL || *text == '\0')
     return;
 
-  if (r->pre > 0)
-    {
-      byline_inline_append (r->out, text, -1);
-      return;
-    }
-
-  /* HTML collapses runs of whitespace into one space, across elements. */
+  /* HTML collapses runs of whitespace into one space, across elements.
+   * Newlines are line breaks in classic content and in preformatted text
+   * (whose other runs of spaces a paragraph cannot keep). */
   piece = g_string_sized_new (strlen (text));
   space_before = ends_with_space (r->out);
   for (const char *p = text; *p != '\0'; p++)
     {
-      if (*p == '\n' && (r->flags & BYLINE_HTML_AUTOP))
+      if (*p == '\n' && ((r->flags & BYLINE_HTML_AUTOP) || r->pre > 0))
         {
           if (piece->len > 0 && piece->str[piece->len - 1] == ' ')
             g_string_truncate (piece, piece->len - 1);
@@ -771,8 +784,20 @@ take_credit (xmlNode          *caption,
           return FALSE;
     }
 
+  /* One line of plain text: whitespace collapses as HTML shows it. */
   text = xmlNodeGetContent (last);
-  *credit = g_strstrip (g_strdup ((const char *) text));
+  {
+    GString *collapsed = g_string_new (NULL);
+
+    for (const xmlChar *p = text; p != NULL && *p != '\0'; p++)
+      {
+        if (!is_html_space ((char) *p))
+          g_string_append_c (collapsed, (char) *p);
+        else if (collapsed->len > 0 && collapsed->str[collapsed->len - 1] != ' ')
+          g_string_append_c (collapsed, ' ');
+      }
+    *credit = g_strstrip (g_string_free (collapsed, FALSE));
+  }
   xmlFree (text);
   remove_node (last);
 
@@ -1013,7 +1038,9 @@ read_list_into (BylineBlock     *list,
       else if (is_one_of (child, list_names))
         {
           /* <ul><li>a</li><ul>…</ul></ul>, as older editors wrote nesting:
-           * the nested list belongs to the item before it. */
+           * its items join the nested list of the item before, or, when
+           * that item has none (the model sets a sublist only with the
+           * item), this list. */
           guint n = byline_block_get_n_items (list);
           BylineListItem *last = n > 0 ? byline_block_get_item (list, n - 1) : NULL;
 
@@ -1141,26 +1168,10 @@ add_figures_inside (Walker  *w,
 }
 
 static void
-add_text_block (Walker       *w,
-                BylineInline *text,
-                guint         level)
+add_one_text_block (Walker       *w,
+                    BylineInline *text,
+                    guint         level)
 {
-  const char *str = byline_inline_get_text (text);
-  const char *gap;
-
-  /* wpautop(): in classic content a blank line ends a paragraph. */
-  if ((w->flags & BYLINE_HTML_AUTOP) && level == 0 && (gap = strstr (str, "\n\n")) != NULL)
-    {
-      guint end = gap - str, next = end;
-
-      while (str[next] == '\n')
-        next++;
-      add_text_block (w, byline_inline_slice (text, 0, end), 0);
-      add_text_block (w, byline_inline_slice (text, next, byline_inline_get_length (text)), 0);
-      byline_inline_free (text);
-      return;
-    }
-
   byline_inline_strip (text);
   if (byline_inline_is_empty (text))
     {
@@ -1170,6 +1181,40 @@ add_text_block (Walker       *w,
 
   add_block (w, level > 0 ? byline_block_new_heading (level, text)
                           : byline_block_new_paragraph (text));
+}
+
+static void
+add_text_block (Walker       *w,
+                BylineInline *text,
+                guint         level)
+{
+  const char *str = byline_inline_get_text (text);
+  guint length = byline_inline_get_length (text);
+  const char *newline;
+  guint from = 0, at = 0;
+
+  if (!(w->flags & BYLINE_HTML_AUTOP) || level > 0)
+    {
+      add_one_text_block (w, text, level);
+      return;
+    }
+
+  /* wpautop(): in classic content a blank line ends a paragraph. (memchr,
+   * not strstr: each strstr() would look at the whole rest of the text.) */
+  while ((newline = memchr (str + at, '\n', length - at)) != NULL)
+    {
+      guint end = newline - str;
+
+      at = end + 1;
+      if (str[at] != '\n')
+        continue;
+      add_one_text_block (w, byline_inline_slice (text, from, end), 0);
+      for (from = end; str[from] == '\n'; from++)
+        ;
+      at = from;
+    }
+  add_one_text_block (w, byline_inline_slice (text, from, byline_inline_get_length (text)), 0);
+  byline_inline_free (text);
 }
 
 typedef struct _TreeItem TreeItem;
@@ -1317,10 +1362,15 @@ walk_autop_text (Walker  *w,
                  xmlNode *text)
 {
   const char *content = (const char *) text->content;
+  const char *from = content;
 
-  for (const char *p = content; p != NULL && *p != '\0'; p++)
+  if (content == NULL)
+    return;
+
+  for (const char *p = content; *p != '\0'; p++)
     {
       const char *q;
+      xmlNode *before;
 
       if (*p != '\n')
         continue;
@@ -1329,22 +1379,27 @@ walk_autop_text (Walker  *w,
       if (*q != '\n')
         continue;
 
-      {
-        /* Not linked into the tree (libxml2 would merge it back into its
-         * neighbour); the walker frees it. */
-        xmlNode *before = xmlNewDocTextLen (w->doc, BAD_CAST content, p - content);
-        g_autofree char *rest = g_strdup (q + 1);
-
-        g_ptr_array_add (w->owned, before);
-        g_ptr_array_add (w->run, before);
-        flush_run (w);
-        xmlNodeSetContent (text, BAD_CAST rest);
-        walk_autop_text (w, text);
-        return;
-      }
+      /* Not linked into the tree (libxml2 would merge it back into its
+       * neighbour); the walker frees it. */
+      before = xmlNewDocTextLen (w->doc, BAD_CAST from, p - from);
+      g_ptr_array_add (w->owned, before);
+      g_ptr_array_add (w->run, before);
+      flush_run (w);
+      from = q + 1;
+      p = q;
     }
 
-  g_ptr_array_add (w->run, text);
+  if (from == content)
+    {
+      g_ptr_array_add (w->run, text);
+    }
+  else if (*from != '\0')
+    {
+      xmlNode *rest = xmlNewDocText (w->doc, BAD_CAST from);
+
+      g_ptr_array_add (w->owned, rest);
+      g_ptr_array_add (w->run, rest);
+    }
 }
 
 static void
@@ -1609,7 +1664,7 @@ byline_html_read_blocks (const char       *html,
 
   g_array_set_clear_func (word_items, word_item_clear);
 
-  doc = byline_html_parse (html, length, error);
+  doc = byline_html_parse (html, length, NULL, error);
   if (doc == NULL)
     {
       g_ptr_array_unref (blocks);

@@ -41,6 +41,7 @@ typedef enum
 
 htmlDocPtr    byline_html_parse             (const char      *html,
                                              gsize            length,
+                                             htmlParserCtxtPtr ctxt,
                                              GError         **error);
 xmlNode      *byline_html_get_body          (htmlDocPtr       doc);
 gboolean      byline_html_is_element        (const xmlNode   *node,
@@ -62,5 +63,6 @@ GPtrArray    *byline_html_read_blocks       (const char      *html,
                                              GError         **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (htmlParserCtxt, htmlFreeParserCtxt)
 
 G_END_DECLS

@@ -206,7 +206,7 @@ byline_markup_write_inline (GString            *out,
                             const BylineInline *text)
 {
   const char *str;
-  guint length, n_spans;
+  guint length, n_spans, next_span = 0;
   g_autoptr(GArray) bounds = NULL;
   g_autoptr(GPtrArray) stack = NULL;
   g_autoptr(GPtrArray) opening = NULL;
@@ -264,11 +264,12 @@ byline_markup_write_inline (GString            *out,
             g_ptr_array_add (opening, (gpointer) span);
         }
 
-      for (guint i = 0; i < n_spans; i++)
+      /* Spans are sorted by start: those starting here are next. */
+      for (; next_span < n_spans && byline_inline_get_span (text, next_span)->start <= pos; next_span++)
         {
-          const BylineSpan *span = byline_inline_get_span (text, i);
+          const BylineSpan *span = byline_inline_get_span (text, next_span);
 
-          if (span_active (span, pos) && span->start == pos)
+          if (span_active (span, pos))
             g_ptr_array_add (opening, (gpointer) span);
         }
       g_ptr_array_sort (opening, compare_for_opening);
@@ -383,8 +384,11 @@ write_figure (GString           *out,
         {
           if (has_caption)
             g_string_append (out, "<br>");
+          g_autofree char *one_line = g_strdelimit (g_strdup (credit), "\n", ' ');
+
+          /* The credit is one line of plain text. */
           g_string_append (out, "<span class=\"byline-credit\">");
-          append_escaped (out, credit, strlen (credit), FALSE);
+          append_escaped (out, one_line, strlen (one_line), FALSE);
           g_string_append (out, "</span>");
         }
       g_string_append (out, "</figcaption>");

@@ -26,6 +26,33 @@
  *
  * Returns: (transfer full): the normalized text
  */
+/* Whether NFC leaves every character of valid UTF-8 @text as it is,
+ * judged by ranges of code points NFC never changes whatever surrounds them:
+ * ASCII and the Latin blocks below the combining marks, Vietnamese's
+ * precomposed letters (Latin Extended Additional) and common punctuation.
+ * Text with anything else (a combining mark above all) takes the full
+ * normalization. */
+static gboolean
+is_nfc_stable (const char *text,
+               gssize      length)
+{
+  const char *end = length < 0 ? NULL : text + length;
+
+  for (const char *p = text; (end == NULL ? *p != '\0' : p < end); p = g_utf8_next_char (p))
+    {
+      gunichar c;
+
+      if ((guchar) *p < 0x80)
+        continue;
+      c = g_utf8_get_char (p);
+      if (!(c < 0x0300 || (c >= 0x1E00 && c <= 0x1EFF) ||
+            (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205E)))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 char *
 byline_text_normalize (const char *text,
                        gssize      length)
@@ -34,6 +61,11 @@ byline_text_normalize (const char *text,
   char *normalized;
 
   g_return_val_if_fail (text != NULL, NULL);
+
+  /* The common case, already NFC (parsing a post calls this for every
+   * piece of text): a copy. */
+  if (g_utf8_validate (text, length, NULL) && is_nfc_stable (text, length))
+    return length < 0 ? g_strdup (text) : g_strndup (text, length);
 
   valid = g_utf8_make_valid (text, length);
   normalized = g_utf8_normalize (valid, -1, G_NORMALIZE_NFC);

@@ -1,4 +1,12 @@
 <?php
+// Prints standard input as WordPress stores it in post_content when a
+// contributor saves it: the 'content_save_pre' filters that kses_init_filters()
+// installs for a user without unfiltered_html (wp_filter_post_kses, i.e.
+// wp_kses() with the 'post' allowed tags and protocols), applied with
+// WordPress's own hook machinery and the slashing the REST API does, all from
+// the installed wordpress package (the one the test portal serves). Nothing
+// of WordPress is reimplemented here but the capability check.
+// Usage: php wp-kses-post.php WORDPRESS_DIR < post.html
 define( 'ABSPATH', rtrim( $argv[1], '/' ) . '/' );
 define( 'WPINC', 'wp-includes' );
 require ABSPATH . WPINC . '/plugin.php';
