@@ -2820,6 +2820,13 @@ byline_editor_init (BylineEditor *self)
   g_signal_connect (self->link_apply_button, "clicked", G_CALLBACK (on_link_apply_cb), self);
   g_signal_connect (self->link_remove_button, "clicked", G_CALLBACK (on_link_remove_cb), self);
   g_signal_connect (self->link_button, "toggled", G_CALLBACK (on_link_button_toggled_cb), self);
+  /* Icon buttons are named for screen readers by what their tooltip says. */
+  for (GtkWidget *child = gtk_widget_get_first_child (self->toolbar); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_BUTTON (child) && gtk_widget_get_tooltip_text (child) != NULL)
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      gtk_widget_get_tooltip_text (child), -1);
+
   gtk_label_set_label (self->link_error_label,
                        _("Enter a web address, such as https://example.com/page"));
 
