@@ -12,8 +12,37 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include <glib/gstdio.h>
+
 #include "byline-i18n.h"
 #include "byline-test-utils.h"
+
+static char *test_data_home;
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+remove_test_data_home (void)
+{
+  if (test_data_home != NULL)
+    remove_tree (test_data_home);
+}
 
 void
 byline_test_init_ui (int    *argc,
@@ -27,6 +56,18 @@ byline_test_init_ui (int    *argc,
       printf ("1..0 # SKIP no display (run the ui suite through build-aux/dev test)\n");
       exit (0);
     }
+
+  /* Each test program gets its own drafts folder: drafts and the session
+   * of one must not reopen in another. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *data_home = g_dir_make_tmp ("byline-test-data-XXXXXX", &error);
+
+    g_assert_no_error (error);
+    g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+    test_data_home = g_steal_pointer (&data_home);
+    atexit (remove_test_data_home);
+  }
 
   gtk_test_init (argc, argv, NULL);
 

@@ -159,6 +159,68 @@ test_date_line (void)
   g_assert_cmpstr (english, ==, "Wednesday, 15/11/2023");
 }
 
+static char *
+relative (GDateTime *now,
+          GTimeSpan  ago)
+{
+  g_autoptr(GDateTime) then = g_date_time_add (now, -ago);
+
+  return byline_text_format_relative_time (then, now);
+}
+
+/* The drafts list says when each draft changed, in the user's language. */
+static void
+test_relative_time (void)
+{
+  /* Mid-afternoon local time, so "hours ago" stays on the same day. */
+  g_autoptr(GDateTime) now = g_date_time_new_local (2026, 11, 25, 15, 30, 0);
+  g_autoptr(GDateTime) last_year = g_date_time_new_local (2025, 3, 4, 9, 0, 0);
+  struct {
+    GTimeSpan   ago;
+    const char *vi;
+    const char *en;
+  } cases[] = {
+    { 20 * G_TIME_SPAN_SECOND, "vừa xong", "just now" },
+    { -5 * G_TIME_SPAN_MINUTE, "vừa xong", "just now" },
+    { 1 * G_TIME_SPAN_MINUTE, "1 phút trước", "1 minute ago" },
+    { 5 * G_TIME_SPAN_MINUTE, "5 phút trước", "5 minutes ago" },
+    { 3 * G_TIME_SPAN_HOUR, "3 giờ trước", "3 hours ago" },
+    { 20 * G_TIME_SPAN_HOUR, "hôm qua", "yesterday" },
+    { 3 * G_TIME_SPAN_DAY, "3 ngày trước", "3 days ago" },
+    { 20 * G_TIME_SPAN_DAY, "05/11", "Nov 5" },
+  };
+
+  set_language ("vi");
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = relative (now, cases[i].ago);
+
+      g_assert_cmpstr (text, ==, cases[i].vi);
+    }
+  {
+    g_autofree char *text = byline_text_format_relative_time (last_year, now);
+    g_autofree char *words = byline_text_format_word_count (250);
+
+    g_assert_cmpstr (text, ==, "04/03/2025");
+    g_assert_cmpstr (words, ==, "250 chữ");
+  }
+
+  set_language ("en");
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = relative (now, cases[i].ago);
+
+      g_assert_cmpstr (text, ==, cases[i].en);
+    }
+  {
+    g_autofree char *text = byline_text_format_relative_time (last_year, now);
+    g_autofree char *one = byline_text_format_word_count (1);
+
+    g_assert_cmpstr (text, ==, "Mar 4, 2025");
+    g_assert_cmpstr (one, ==, "1 word");
+  }
+}
+
 /* Already composed text is copied, not normalized: the result must be
  * what full NFC gives, also when a composed letter is followed by a
  * combining mark or a singleton (Ω, Å signs) appears. */
@@ -203,6 +265,7 @@ main (int   argc,
   g_test_add_func ("/text/word-count", test_word_count);
   g_test_add_func ("/text/reading-minutes", test_reading_minutes);
   g_test_add_func ("/text/date-line", test_date_line);
+  g_test_add_func ("/text/relative-time", test_relative_time);
 
   return g_test_run ();
 }

@@ -34,6 +34,7 @@ G_BEGIN_DECLS
  * @BYLINE_ERROR_NO_APP_PASSWORDS: the site refuses application passwords
  * @BYLINE_ERROR_CANCELLED: the operation was cancelled by the user
  * @BYLINE_ERROR_UNKNOWN_OUTCOME: a request was sent but its answer was lost
+ * @BYLINE_ERROR_NO_SPACE: the disk is full (or the user's quota is used up)
  *
  * Error codes of the core. Messages in #GError are for developers and logs;
  * the UI maps codes to translated sentences that tell the user what to do.
@@ -59,6 +60,7 @@ typedef enum
   BYLINE_ERROR_NO_APP_PASSWORDS,
   BYLINE_ERROR_CANCELLED,
   BYLINE_ERROR_UNKNOWN_OUTCOME,
+  BYLINE_ERROR_NO_SPACE,
 } BylineError;
 
 GQuark byline_error_quark (void);

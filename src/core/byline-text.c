@@ -506,3 +506,91 @@ byline_text_format_date_line (GDateTime *date)
                           g_date_time_get_month (date),
                           g_date_time_get_year (date));
 }
+
+/**
+ * byline_text_format_relative_time:
+ * @time: when something happened
+ * @now: the current time (tests pass another)
+ *
+ * How long ago @time was, as a list of drafts says it: "just now",
+ * "5 minutes ago", "2 hours ago", "yesterday", "3 days ago", then the date.
+ * Days are counted in the local time zone, so "yesterday" is the calendar's.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+byline_text_format_relative_time (GDateTime *time,
+                                  GDateTime *now)
+{
+  g_autoptr(GDateTime) local_time = NULL;
+  g_autoptr(GDateTime) local_now = NULL;
+  g_autoptr(GDate) day = NULL;
+  g_autoptr(GDate) today = NULL;
+  GTimeSpan diff;
+  int days;
+
+  g_return_val_if_fail (time != NULL, NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  local_time = g_date_time_to_local (time);
+  local_now = g_date_time_to_local (now);
+  diff = g_date_time_difference (local_now, local_time);
+
+  /* A time in the future is a clock that was set back: call it now. */
+  if (diff < G_TIME_SPAN_MINUTE)
+    return g_strdup (C_("relative time", "just now"));
+
+  if (diff < G_TIME_SPAN_HOUR)
+    {
+      guint minutes = diff / G_TIME_SPAN_MINUTE;
+
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u minute ago", "%u minutes ago",
+                                           minutes), minutes);
+    }
+
+  day = g_date_new_dmy (g_date_time_get_day_of_month (local_time),
+                        g_date_time_get_month (local_time),
+                        g_date_time_get_year (local_time));
+  today = g_date_new_dmy (g_date_time_get_day_of_month (local_now),
+                          g_date_time_get_month (local_now),
+                          g_date_time_get_year (local_now));
+  days = g_date_days_between (day, today);
+
+  if (days == 0)
+    {
+      guint hours = diff / G_TIME_SPAN_HOUR;
+
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u hour ago", "%u hours ago",
+                                           hours), hours);
+    }
+
+  if (days == 1)
+    return g_strdup (C_("relative time", "yesterday"));
+
+  if (days < 7)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u day ago", "%u days ago", days),
+                            (guint) days);
+
+  if (g_date_time_get_year (local_time) == g_date_time_get_year (local_now))
+    /* Translators: a date in the current year, in g_date_time_format() codes;
+     * Vietnamese writes "%d/%m" */
+    /* xgettext:no-c-format */
+    return g_date_time_format (local_time, C_("relative time", "%b %-e"));
+
+  /* Translators: a date in another year, in g_date_time_format() codes;
+   * Vietnamese writes "%d/%m/%Y" */
+  /* xgettext:no-c-format */
+  return g_date_time_format (local_time, C_("relative time", "%b %-e, %Y"));
+}
+
+/**
+ * byline_text_format_word_count:
+ * @words: a word count
+ *
+ * Returns: (transfer full): "1 word", "250 words"…
+ */
+char *
+byline_text_format_word_count (guint words)
+{
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u word", "%u words", words), words);
+}

@@ -21,5 +21,8 @@ gboolean byline_text_search_matches    (const char *haystack_key,
 guint    byline_text_count_words       (const char *text);
 guint    byline_text_reading_minutes   (guint       words);
 char    *byline_text_format_date_line  (GDateTime  *date);
+char    *byline_text_format_relative_time (GDateTime *time,
+                                           GDateTime *now);
+char    *byline_text_format_word_count (guint       words);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "byline-application.h"
+#include "byline-editor.h"
 #include "byline-http.h"
 #include "byline-preferences-window.h"
 #include "byline-resources.h"
@@ -26,6 +27,10 @@ struct _BylineApplication
   GSettings          *settings;
   BylineAccountStore *accounts;
   SoupSession        *session;
+  BylineDraftStore   *store;
+
+  guint               started_drafts : 1;
+  guint               quitting : 1;
 };
 
 G_DEFINE_FINAL_TYPE (BylineApplication, byline_application, ADW_TYPE_APPLICATION)
@@ -88,16 +93,153 @@ byline_application_get_session (BylineApplication *self)
   return self->session;
 }
 
+/**
+ * byline_application_get_draft_store:
+ * @self: the application
+ *
+ * Returns: (transfer none): the local drafts, shared by all windows
+ */
+BylineDraftStore *
+byline_application_get_draft_store (BylineApplication *self)
+{
+  g_return_val_if_fail (BYLINE_IS_APPLICATION (self), NULL);
+
+  if (self->store == NULL)
+    self->store = byline_draft_store_new_default ();
+
+  return self->store;
+}
+
+/**
+ * byline_application_save_session:
+ * @self: the application
+ *
+ * Writes which drafts the windows show, so that the next start (after a
+ * quit, a crash or a power cut) reopens them.
+ */
+void
+byline_application_save_session (BylineApplication *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) ids = NULL;
+
+  g_return_if_fail (BYLINE_IS_APPLICATION (self));
+
+  /* Quitting closes the windows one by one; the session is what was open
+   * before that. */
+  if (self->quitting)
+    return;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      BylineArticle *article;
+
+      if (!BYLINE_IS_WINDOW (l->data))
+        continue;
+      article = byline_window_get_article (l->data);
+      if (article != NULL)
+        g_strv_builder_add (builder, byline_article_get_id (article));
+    }
+  ids = g_strv_builder_end (builder);
+
+  byline_draft_store_save_session_async (byline_application_get_draft_store (self),
+                                         (const char * const *) ids, NULL, NULL, NULL);
+}
+
+static void
+session_loaded_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(BylineApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) ids = NULL;
+  GtkWindow *first;
+
+  ids = byline_draft_store_load_session_finish (BYLINE_DRAFT_STORE (object), result, &error);
+  if (ids == NULL)
+    {
+      g_message ("no session to restore: %s", error->message);
+      return;
+    }
+
+  /* The drafts that were open come back, each in its window, with no
+   * question asked: they are simply there. */
+  first = gtk_application_get_active_window (GTK_APPLICATION (self));
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      GtkWindow *window = NULL;
+
+      if (i == 0 && BYLINE_IS_WINDOW (first) &&
+          byline_window_get_article (BYLINE_WINDOW (first)) == NULL &&
+          !byline_window_is_busy (BYLINE_WINDOW (first)))
+        window = first;
+      else if (i > 0)
+        window = GTK_WINDOW (byline_window_new (self));
+      if (window == NULL)
+        continue;
+
+      byline_window_open_draft (BYLINE_WINDOW (window), ids[i]);
+      gtk_window_present (window);
+    }
+}
+
+static void
+purged_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  guint n = byline_draft_store_purge_trash_finish (BYLINE_DRAFT_STORE (object), result, &error);
+
+  if (error != NULL)
+    g_message ("could not empty the trash: %s", error->message);
+  else if (n > 0)
+    g_debug ("deleted %u drafts from the trash for good", n);
+}
+
+static void
+start_drafts (BylineApplication *self)
+{
+  BylineDraftStore *store = byline_application_get_draft_store (self);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  self->started_drafts = TRUE;
+  byline_draft_store_list_async (store, NULL, NULL, NULL);
+  byline_draft_store_load_session_async (store, NULL, session_loaded_cb, g_object_ref (self));
+  byline_draft_store_purge_trash_async (store, now,
+                                        g_settings_get_uint (self->settings, "trash-days"),
+                                        NULL, purged_cb, NULL);
+}
+
 static void
 byline_application_activate (GApplication *app)
 {
+  BylineApplication *self = BYLINE_APPLICATION (app);
   GtkWindow *window;
 
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   if (window == NULL)
-    window = GTK_WINDOW (byline_window_new (BYLINE_APPLICATION (app)));
+    window = GTK_WINDOW (byline_window_new (self));
 
   gtk_window_present (window);
+
+  if (!self->started_drafts)
+    start_drafts (self);
+}
+
+static void
+byline_application_window_removed (GtkApplication *app,
+                                   GtkWindow      *window)
+{
+  BylineApplication *self = BYLINE_APPLICATION (app);
+
+  GTK_APPLICATION_CLASS (byline_application_parent_class)->window_removed (app, window);
+
+  /* Closing one of several windows closes its draft; closing the last one
+   * leaves the session as it was, to be reopened next time. */
+  if (gtk_application_get_windows (app) != NULL)
+    byline_application_save_session (self);
 }
 
 static void
@@ -177,6 +319,8 @@ byline_application_quit_action (GSimpleAction *action,
   BylineApplication *self = user_data;
   GList *windows;
 
+  self->quitting = TRUE;
+
   /* Close windows one by one so each saves its state (size, open drafts)
    * through its close-request handler before the application exits. */
   windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
@@ -216,6 +360,9 @@ byline_application_startup (GApplication *app)
                                          (const char *[]) { "<Control>question", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close",
                                          (const char *[]) { "<Control>w", NULL });
+  byline_editor_set_accels (GTK_APPLICATION (self));
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.new-article",
+                                         (const char *[]) { "<Control>n", NULL });
 }
 
 static void
@@ -228,6 +375,7 @@ byline_application_dispose (GObject *object)
     soup_session_abort (self->session);
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (byline_application_parent_class)->dispose (object);
 }
@@ -237,6 +385,7 @@ byline_application_class_init (BylineApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+  GtkApplicationClass *gtk_app_class = GTK_APPLICATION_CLASS (klass);
 
   object_class->dispose = byline_application_dispose;
 
@@ -263,6 +412,8 @@ byline_application_class_init (BylineApplicationClass *klass)
                   g_signal_accumulator_true_handled, NULL,
                   NULL,
                   G_TYPE_BOOLEAN, 1, G_TYPE_STRING);
+
+  gtk_app_class->window_removed = byline_application_window_removed;
 }
 
 static void

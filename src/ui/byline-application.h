@@ -11,6 +11,7 @@
 #include <libsoup/soup.h>
 
 #include "byline-account-store.h"
+#include "byline-draft-store.h"
 
 G_BEGIN_DECLS
 
@@ -18,9 +19,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (BylineApplication, byline_application, BYLINE, APPLICATION, AdwApplication)
 
-BylineApplication  *byline_application_new          (void);
-GSettings          *byline_application_get_settings (BylineApplication *self);
-BylineAccountStore *byline_application_get_accounts (BylineApplication *self);
-SoupSession        *byline_application_get_session  (BylineApplication *self);
+BylineApplication  *byline_application_new              (void);
+GSettings          *byline_application_get_settings     (BylineApplication *self);
+BylineAccountStore *byline_application_get_accounts     (BylineApplication *self);
+SoupSession        *byline_application_get_session      (BylineApplication *self);
+BylineDraftStore   *byline_application_get_draft_store  (BylineApplication *self);
+void                byline_application_save_session     (BylineApplication *self);
 
 G_END_DECLS

@@ -5,12 +5,23 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/*
+ * The main window: the Drafts list in the sidebar, the open article in the
+ * editor. The open article is autosaved; leaving it (opening another,
+ * closing the window, quitting) flushes its autosave, and a window with
+ * unsaved changes closes only once they are on disk.
+ */
+
 #define G_LOG_DOMAIN "byline-window"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "byline-autosave.h"
+#include "byline-drafts-panel.h"
+#include "byline-editor.h"
+#include "byline-error.h"
 #include "byline-window.h"
 
 struct _BylineWindow
@@ -18,13 +29,33 @@ struct _BylineWindow
   AdwApplicationWindow parent_instance;
 
   /* Template widgets */
-  AdwLeaflet      *leaflet;
-  AdwToastOverlay *toast_overlay;
-  GtkStack        *content_stack;
-  AdwStatusPage   *empty_page;
+  AdwLeaflet          *leaflet;
+  AdwToastOverlay     *toast_overlay;
+  GtkStack            *content_stack;
+  AdwStatusPage       *empty_page;
+  AdwStatusPage       *error_page;
+  AdwWindowTitle      *content_title;
+  BylineDraftsPanel   *drafts_panel;
+  BylineEditor        *editor;
+  GtkLabel            *save_label;
+  GtkButton           *trash_button;
 
   /* Owned */
-  GSettings       *settings;
+  GSettings           *settings;
+  BylineDraftStore    *store;
+  GCancellable        *cancellable;     /* cancelled when the window goes */
+  GCancellable        *load_cancellable;
+  BylineArticle       *article;
+  BylineAutosave      *autosave;
+  GPtrArray           *leaving;         /* BylineAutosave of articles left unsaved */
+  char                *loading_id;
+  guint                pending_flushes;
+
+  guint                article_is_new : 1;
+  guint                save_failure_said : 1;
+  guint                closing : 1;
+  guint                close_anyway : 1;
+  guint                may_close : 1;
 };
 
 G_DEFINE_FINAL_TYPE (BylineWindow, byline_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -32,12 +63,543 @@ G_DEFINE_FINAL_TYPE (BylineWindow, byline_window, ADW_TYPE_APPLICATION_WINDOW)
 BylineWindow *
 byline_window_new (BylineApplication *application)
 {
+  BylineWindow *self;
+
   g_return_val_if_fail (BYLINE_IS_APPLICATION (application), NULL);
 
-  return g_object_new (BYLINE_TYPE_WINDOW,
+  self = g_object_new (BYLINE_TYPE_WINDOW,
                        "application", application,
                        NULL);
+  self->store = g_object_ref (byline_application_get_draft_store (application));
+  byline_drafts_panel_set_store (self->drafts_panel, self->store);
+
+  return self;
 }
+
+static void
+toast (BylineWindow *self,
+       const char   *title)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+}
+
+/* What a failed save or load means for the user, and what to do. */
+static const char *
+describe_storage_error (const GError *error)
+{
+  if (g_error_matches (error, BYLINE_ERROR, BYLINE_ERROR_NO_SPACE))
+    return _("The disk is full. Free some space; Byline keeps trying to save.");
+  if (g_error_matches (error, BYLINE_ERROR, BYLINE_ERROR_NOT_FOUND))
+    return _("This draft is no longer on this computer.");
+  return _("Byline cannot write to its drafts folder. Check that the disk is working; Byline keeps trying to save.");
+}
+
+/* The same, short enough for a toast. */
+static const char *
+describe_storage_error_briefly (const GError *error)
+{
+  if (g_error_matches (error, BYLINE_ERROR, BYLINE_ERROR_NO_SPACE))
+    return _("Not saved: the disk is full");
+  if (g_error_matches (error, BYLINE_ERROR, BYLINE_ERROR_NOT_FOUND))
+    return _("Not saved: the draft is no longer here");
+  return _("Not saved: the drafts folder cannot be written");
+}
+
+static gboolean
+article_is_empty (BylineArticle *article)
+{
+  g_autofree char *text = byline_article_get_plain_text (article);
+
+  if (*byline_article_get_title (article) != '\0' || *byline_article_get_lead (article) != '\0' ||
+      *text != '\0')
+    return FALSE;
+
+  for (guint i = 0; i < byline_article_get_n_blocks (article); i++)
+    {
+      BylineBlockKind kind = byline_block_get_kind (byline_article_get_block (article, i));
+
+      if (kind != BYLINE_BLOCK_PARAGRAPH && kind != BYLINE_BLOCK_HEADING)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* ---- title, indicator, session ---- */
+
+static void
+update_title (BylineWindow *self)
+{
+  const char *headline = self->article ? byline_article_get_title (self->article) : NULL;
+
+  if (self->article == NULL)
+    {
+      adw_window_title_set_title (self->content_title, "");
+      gtk_window_set_title (GTK_WINDOW (self), _("Byline"));
+      return;
+    }
+
+  if (headline == NULL || *headline == '\0')
+    headline = _("Untitled Article");
+  adw_window_title_set_title (self->content_title, headline);
+  gtk_window_set_title (GTK_WINDOW (self), headline);
+}
+
+static void
+update_save_indicator (BylineWindow *self)
+{
+  BylineAutosaveState state;
+  GtkWidget *label = GTK_WIDGET (self->save_label);
+
+  gtk_widget_set_visible (label, self->autosave != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->trash_button), self->article != NULL);
+  if (self->article != NULL)
+    {
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->trash_button), "s",
+                                        byline_article_get_id (self->article));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->trash_button), "win.delete-article");
+    }
+  if (self->autosave == NULL)
+    return;
+
+  state = byline_autosave_get_state (self->autosave);
+  if (state == BYLINE_AUTOSAVE_FAILED)
+    {
+      gtk_label_set_label (self->save_label, _("Not Saved"));
+      gtk_widget_set_tooltip_text (label,
+                                   describe_storage_error (byline_autosave_get_error (self->autosave)));
+      gtk_widget_remove_css_class (label, "dim-label");
+      gtk_widget_add_css_class (label, "error");
+      return;
+    }
+
+  gtk_widget_remove_css_class (label, "error");
+  gtk_widget_add_css_class (label, "dim-label");
+  if (state == BYLINE_AUTOSAVE_SAVED)
+    {
+      gtk_label_set_label (self->save_label, _("Saved"));
+      gtk_widget_set_tooltip_text (label, _("Everything you typed is saved on this computer"));
+    }
+  else
+    {
+      gtk_label_set_label (self->save_label, _("Saving…"));
+      gtk_widget_set_tooltip_text (label, NULL);
+    }
+}
+
+static void
+on_autosave_state_cb (BylineWindow   *self,
+                      GParamSpec     *pspec,
+                      BylineAutosave *autosave)
+{
+  gboolean failed = byline_autosave_get_state (autosave) == BYLINE_AUTOSAVE_FAILED;
+
+  update_save_indicator (self);
+
+  /* Said once when saving starts failing, not at every retry. */
+  if (failed && !self->save_failure_said)
+    toast (self, describe_storage_error_briefly (byline_autosave_get_error (autosave)));
+  if (failed || byline_autosave_get_state (autosave) == BYLINE_AUTOSAVE_SAVED)
+    self->save_failure_said = failed;
+}
+
+static void
+save_session (BylineWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (app != NULL)
+    byline_application_save_session (BYLINE_APPLICATION (app));
+}
+
+/* ---- leaving an article ---- */
+
+static void
+on_leaving_state_cb (BylineAutosave *autosave,
+                     GParamSpec     *pspec,
+                     BylineWindow   *self)
+{
+  if (byline_autosave_get_dirty (autosave))
+    return;
+
+  g_signal_handlers_disconnect_by_func (autosave, on_leaving_state_cb, self);
+  g_ptr_array_remove (self->leaving, autosave);
+}
+
+/* Closes the article in the editor. Its unsaved changes are flushed now
+ * and, should that fail, retried for as long as the window lives; an
+ * article that was created here and left empty is deleted. */
+static void
+leave_article (BylineWindow *self,
+               gboolean      keep_if_empty)
+{
+  g_autoptr(BylineArticle) article = g_steal_pointer (&self->article);
+  g_autoptr(BylineAutosave) autosave = g_steal_pointer (&self->autosave);
+
+  if (article == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_data (article, self);
+  g_signal_handlers_disconnect_by_data (autosave, self);
+  byline_editor_set_article (self->editor, NULL);
+
+  if (self->article_is_new && !keep_if_empty && article_is_empty (article))
+    byline_draft_store_delete_async (self->store, byline_article_get_id (article),
+                                     NULL, NULL, NULL);
+  else if (byline_autosave_get_dirty (autosave) ||
+           byline_autosave_get_state (autosave) == BYLINE_AUTOSAVE_FAILED)
+    {
+      g_ptr_array_add (self->leaving, g_object_ref (autosave));
+      g_signal_connect (autosave, "notify::state", G_CALLBACK (on_leaving_state_cb), self);
+      byline_autosave_flush_async (autosave, NULL, NULL, NULL);
+    }
+
+  self->article_is_new = FALSE;
+  update_title (self);
+  update_save_indicator (self);
+}
+
+static void
+show_article (BylineWindow  *self,
+              BylineArticle *article,
+              gboolean       is_new)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  GSettings *settings = app ? byline_application_get_settings (BYLINE_APPLICATION (app)) : NULL;
+
+  leave_article (self, FALSE);
+
+  self->article = g_object_ref (article);
+  self->article_is_new = is_new;
+  self->save_failure_said = FALSE;
+  self->autosave = byline_autosave_new (self->store, article);
+  if (settings != NULL)
+    g_settings_bind (settings, "autosave-delay", self->autosave, "delay", G_SETTINGS_BIND_GET);
+  g_signal_connect_object (self->autosave, "notify::state",
+                           G_CALLBACK (on_autosave_state_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (article, "notify::title",
+                           G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+
+  /* Shown first: the editor lays out the article's header and body
+   * correctly only once it is on screen. */
+  gtk_stack_set_visible_child_name (self->content_stack, "editor");
+  byline_editor_set_article (self->editor, article);
+  byline_drafts_panel_select (self->drafts_panel, byline_article_get_id (article));
+  update_title (self);
+  update_save_indicator (self);
+  save_session (self);
+}
+
+/* ---- opening drafts ---- */
+
+static void
+show_load_error (BylineWindow *self,
+                 const GError *error)
+{
+  if (g_error_matches (error, BYLINE_ERROR, BYLINE_ERROR_PARSE))
+    {
+      adw_status_page_set_title (self->error_page, _("This Draft Is Damaged"));
+      adw_status_page_set_description (self->error_page,
+                                       _("Its file could not be read and no earlier copy was found. "
+                                         "The damaged file was kept in the draft’s folder; nothing was deleted."));
+    }
+  else if (g_error_matches (error, BYLINE_ERROR, BYLINE_ERROR_NOT_FOUND))
+    {
+      adw_status_page_set_title (self->error_page, _("This Draft No Longer Exists"));
+      adw_status_page_set_description (self->error_page,
+                                       _("It may have been deleted in another Byline window."));
+    }
+  else
+    {
+      adw_status_page_set_title (self->error_page, _("This Draft Cannot Be Opened"));
+      adw_status_page_set_description (self->error_page,
+                                       _("Byline cannot read its drafts folder. Check that the disk is working."));
+    }
+  gtk_stack_set_visible_child_name (self->content_stack, "error");
+}
+
+static void
+load_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(BylineWindow) self = user_data;
+  g_autoptr(BylineArticle) article = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  gboolean recovered = FALSE;
+
+  article = byline_draft_store_load_finish (BYLINE_DRAFT_STORE (object), result,
+                                            &recovered, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  id = g_steal_pointer (&self->loading_id);
+  if (article == NULL)
+    {
+      g_message ("could not open draft %s: %s", id, error->message);
+      leave_article (self, FALSE);
+      byline_drafts_panel_select (self->drafts_panel, id);
+      show_load_error (self, error);
+      return;
+    }
+
+  show_article (self, article, FALSE);
+  if (recovered)
+    toast (self, _("This draft was damaged; Byline restored its last good copy"));
+}
+
+/**
+ * byline_window_open_draft:
+ * @self: a window
+ * @id: a draft's id
+ *
+ * Loads the draft (off the main thread) and shows it in the editor.
+ */
+void
+byline_window_open_draft (BylineWindow *self,
+                          const char   *id)
+{
+  g_return_if_fail (BYLINE_IS_WINDOW (self));
+  g_return_if_fail (id != NULL);
+
+  if (self->article != NULL && g_str_equal (byline_article_get_id (self->article), id))
+    return;
+  if (g_strcmp0 (self->loading_id, id) == 0)
+    return;
+
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  self->load_cancellable = g_cancellable_new ();
+  g_free (self->loading_id);
+  self->loading_id = g_strdup (id);
+
+  /* The article being left is saved while the next one loads. */
+  leave_article (self, FALSE);
+  gtk_stack_set_visible_child_name (self->content_stack, "loading");
+  byline_drafts_panel_select (self->drafts_panel, id);
+
+  byline_draft_store_load_async (self->store, id, self->load_cancellable, load_cb,
+                                 g_object_ref (self));
+}
+
+/**
+ * byline_window_get_article:
+ * @self: a window
+ *
+ * Returns: (transfer none) (nullable): the article in the editor
+ */
+BylineArticle *
+byline_window_get_article (BylineWindow *self)
+{
+  g_return_val_if_fail (BYLINE_IS_WINDOW (self), NULL);
+
+  return self->article;
+}
+
+/**
+ * byline_window_is_busy:
+ * @self: a window
+ *
+ * Returns: whether a draft is loading or some change is not on disk yet
+ */
+gboolean
+byline_window_is_busy (BylineWindow *self)
+{
+  g_return_val_if_fail (BYLINE_IS_WINDOW (self), FALSE);
+
+  return self->loading_id != NULL || self->leaving->len > 0 ||
+         (self->autosave != NULL && byline_autosave_get_dirty (self->autosave));
+}
+
+static void
+on_draft_activated_cb (BylineWindow      *self,
+                       const char        *id,
+                       BylineDraftsPanel *panel)
+{
+  byline_window_open_draft (self, id);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+/* ---- actions ---- */
+
+static void
+new_article_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  BylineWindow *self = BYLINE_WINDOW (user_data);
+  g_autoptr(BylineArticle) article = byline_article_new (NULL);
+
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_pointer (&self->loading_id, g_free);
+
+  show_article (self, article, TRUE);
+  /* Saved at once, so it is in the list and survives a crash. */
+  byline_autosave_schedule (self->autosave);
+  byline_autosave_flush_async (self->autosave, NULL, NULL, NULL);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  byline_editor_focus_headline (self->editor);
+}
+
+typedef struct
+{
+  BylineWindow *window;
+  char         *id;
+  char         *title;
+} TrashData;
+
+static void
+trash_data_free (TrashData *data)
+{
+  g_clear_object (&data->window);
+  g_free (data->id);
+  g_free (data->title);
+  g_free (data);
+}
+
+static void
+restore_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  TrashData *data = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!byline_draft_store_restore_finish (BYLINE_DRAFT_STORE (object), result, &error))
+    {
+      g_message ("could not restore draft %s: %s", data->id, error->message);
+      toast (data->window, _("The draft could not be brought back from the trash"));
+    }
+  else if (gtk_widget_get_mapped (GTK_WIDGET (data->window)))
+    byline_window_open_draft (data->window, data->id);
+
+  trash_data_free (data);
+}
+
+static void
+restore_article_action (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  BylineWindow *self = BYLINE_WINDOW (user_data);
+  TrashData *data = g_new0 (TrashData, 1);
+
+  data->window = g_object_ref (self);
+  data->id = g_variant_dup_string (parameter, NULL);
+  byline_draft_store_restore_async (self->store, data->id, NULL, restore_cb, data);
+}
+
+static void
+trash_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  TrashData *data = user_data;
+  BylineWindow *self = data->window;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *undo;
+
+  if (!byline_draft_store_trash_finish (BYLINE_DRAFT_STORE (object), result, &error))
+    {
+      g_message ("could not move %s to the trash: %s", data->id, error->message);
+      toast (self, _("The draft could not be moved to the trash"));
+      trash_data_free (data);
+      return;
+    }
+
+  /* A long headline is cut so that the notice still says what happened. */
+  if (g_utf8_strlen (data->title, -1) > 40)
+    {
+      g_autofree char *start = g_utf8_substring (data->title, 0, 39);
+
+      g_free (data->title);
+      data->title = g_strconcat (g_strchomp (start), "…", NULL);
+    }
+  /* Translators: a notice after deleting a draft; %s is its headline */
+  title = g_strdup_printf (_("“%s” moved to trash"), data->title);
+  undo = adw_toast_new (title);
+  adw_toast_set_button_label (undo, _("_Undo"));
+  adw_toast_set_action_name (undo, "win.restore-article");
+  adw_toast_set_action_target_value (undo, g_variant_new_string (data->id));
+  adw_toast_set_priority (undo, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, undo);
+
+  trash_data_free (data);
+}
+
+static void
+trash_after_flush_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  TrashData *data = user_data;
+
+  /* Even a failed flush: the article goes to the trash as last saved. */
+  byline_autosave_flush_finish (BYLINE_AUTOSAVE (object), result, NULL);
+  byline_draft_store_trash_async (data->window->store, data->id, NULL, trash_cb, data);
+}
+
+static void
+delete_article_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  BylineWindow *self = BYLINE_WINDOW (user_data);
+  const char *id = g_variant_get_string (parameter, NULL);
+  BylineDraftSummary *summary = byline_draft_store_find_summary (self->store, id, NULL);
+  const char *title = summary ? byline_draft_summary_get_display_title (summary) : NULL;
+  TrashData *data;
+
+  if (!g_uuid_string_is_valid (id))
+    return;
+
+  data = g_new0 (TrashData, 1);
+  data->window = g_object_ref (self);
+  data->id = g_strdup (id);
+
+  if (self->article != NULL && g_str_equal (byline_article_get_id (self->article), id))
+    {
+      g_autoptr(BylineAutosave) autosave = g_object_ref (self->autosave);
+
+      if (*byline_article_get_title (self->article) != '\0')
+        title = byline_article_get_title (self->article);
+      data->title = g_strdup (title ? title : _("Untitled Article"));
+
+      /* Kept even when empty: the trash is where Undo looks. */
+      self->article_is_new = FALSE;
+      g_signal_handlers_disconnect_by_data (self->article, self);
+      g_signal_handlers_disconnect_by_data (self->autosave, self);
+      g_clear_object (&self->autosave);
+      g_clear_object (&self->article);
+      byline_editor_set_article (self->editor, NULL);
+      gtk_stack_set_visible_child_name (self->content_stack, "empty");
+      byline_drafts_panel_select (self->drafts_panel, NULL);
+      update_title (self);
+      update_save_indicator (self);
+      save_session (self);
+
+      /* What was typed last goes to the trash with it. */
+      byline_autosave_flush_async (autosave, NULL, trash_after_flush_cb, data);
+      return;
+    }
+
+  data->title = g_strdup (title ? title : _("Untitled Article"));
+  byline_draft_store_trash_async (self->store, id, NULL, trash_cb, data);
+}
+
+static void
+byline_window_show_sidebar_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *parameter)
+{
+  BylineWindow *self = BYLINE_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+/* ---- size and closing ---- */
 
 static void
 byline_window_save_size (BylineWindow *self)
@@ -66,19 +628,74 @@ byline_window_restore_size (BylineWindow *self)
 }
 
 static void
-byline_window_show_sidebar_action (GtkWidget  *widget,
-                                   const char *action_name,
-                                   GVariant   *parameter)
+close_flush_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
-  BylineWindow *self = BYLINE_WINDOW (widget);
+  g_autoptr(BylineWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
 
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  if (!byline_autosave_flush_finish (BYLINE_AUTOSAVE (object), result, &error))
+    {
+      g_autofree char *message = NULL;
+
+      g_message ("unsaved changes at close: %s", error->message);
+      /* Translators: %s says why saving failed, e.g. "Not saved: the disk is full" */
+      message = g_strdup_printf (_("%s. Close the window again to close it anyway."),
+                                 describe_storage_error_briefly (error));
+      toast (self, message);
+      self->close_anyway = TRUE;
+    }
+
+  if (--self->pending_flushes > 0)
+    return;
+
+  self->closing = FALSE;
+  if (!self->close_anyway)
+    {
+      self->may_close = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
 }
 
 static gboolean
 byline_window_close_request (GtkWindow *window)
 {
-  byline_window_save_size (BYLINE_WINDOW (window));
+  BylineWindow *self = BYLINE_WINDOW (window);
+  g_autoptr(GPtrArray) unsaved = g_ptr_array_new_with_free_func (g_object_unref);
+
+  byline_window_save_size (self);
+
+  if (self->closing)
+    return TRUE;
+
+  if (!self->may_close && !self->close_anyway)
+    {
+      if (self->autosave != NULL &&
+          (byline_autosave_get_dirty (self->autosave) ||
+           byline_autosave_get_state (self->autosave) == BYLINE_AUTOSAVE_FAILED))
+        g_ptr_array_add (unsaved, g_object_ref (self->autosave));
+      for (guint i = 0; i < self->leaving->len; i++)
+        g_ptr_array_add (unsaved, g_object_ref (g_ptr_array_index (self->leaving, i)));
+
+      /* Everything typed reaches the disk before the window goes. */
+      if (unsaved->len > 0)
+        {
+          self->closing = TRUE;
+          self->pending_flushes = unsaved->len;
+          for (guint i = 0; i < unsaved->len; i++)
+            byline_autosave_flush_async (g_ptr_array_index (unsaved, i), NULL, close_flush_cb,
+                                         g_object_ref (self));
+          return TRUE;
+        }
+    }
+
+  /* An empty article created in this window is not kept. */
+  if (self->article_is_new && self->article != NULL && article_is_empty (self->article))
+    leave_article (self, FALSE);
+
+  g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->load_cancellable);
 
   return GTK_WINDOW_CLASS (byline_window_parent_class)->close_request (window);
 }
@@ -88,8 +705,26 @@ byline_window_dispose (GObject *object)
 {
   BylineWindow *self = BYLINE_WINDOW (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->load_cancellable);
+  if (self->article != NULL)
+    g_signal_handlers_disconnect_by_data (self->article, self);
+  if (self->autosave != NULL)
+    g_signal_handlers_disconnect_by_data (self->autosave, self);
+  for (guint i = 0; self->leaving != NULL && i < self->leaving->len; i++)
+    g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->leaving, i), self);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), BYLINE_TYPE_WINDOW);
+
+  /* An autosave dropped with changes saves them (see byline-autosave.c). */
+  g_clear_object (&self->autosave);
+  g_clear_object (&self->article);
+  g_clear_pointer (&self->leaving, g_ptr_array_unref);
   g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->load_cancellable);
+  g_clear_pointer (&self->loading_id, g_free);
 
   G_OBJECT_CLASS (byline_window_parent_class)->dispose (object);
 }
@@ -105,21 +740,46 @@ byline_window_class_init (BylineWindowClass *klass)
 
   window_class->close_request = byline_window_close_request;
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/byline-window.ui");
+  g_type_ensure (BYLINE_TYPE_DRAFTS_PANEL);
+  g_type_ensure (BYLINE_TYPE_EDITOR);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE_PATH "/byline-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, BylineWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, BylineWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, BylineWindow, drafts_panel);
+  gtk_widget_class_bind_template_child (widget_class, BylineWindow, editor);
+  gtk_widget_class_bind_template_child (widget_class, BylineWindow, save_label);
+  gtk_widget_class_bind_template_child (widget_class, BylineWindow, trash_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_draft_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL,
                                    byline_window_show_sidebar_action);
 }
+
+/* In the window's action map ("win."), where menus and the application's
+ * accelerators find them. */
+static const GActionEntry win_actions[] = {
+  { "new-article", new_article_action },
+  { "delete-article", delete_article_action, "s" },
+  { "restore-article", restore_article_action, "s" },
+};
 
 static void
 byline_window_init (BylineWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  g_action_map_add_action_entries (G_ACTION_MAP (self),
+                                   win_actions, G_N_ELEMENTS (win_actions), self);
+
+  self->cancellable = g_cancellable_new ();
+  self->load_cancellable = g_cancellable_new ();
+  self->leaving = g_ptr_array_new_with_free_func (g_object_unref);
   self->settings = g_settings_new (BASE_ID);
   byline_window_restore_size (self);
 

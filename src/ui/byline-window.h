@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "byline-application.h"
+#include "byline-article.h"
 
 G_BEGIN_DECLS
 
@@ -17,6 +18,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (BylineWindow, byline_window, BYLINE, WINDOW, AdwApplicationWindow)
 
-BylineWindow *byline_window_new (BylineApplication *application);
+BylineWindow  *byline_window_new         (BylineApplication *application);
+void           byline_window_open_draft  (BylineWindow      *self,
+                                          const char        *id);
+BylineArticle *byline_window_get_article (BylineWindow      *self);
+gboolean       byline_window_is_busy     (BylineWindow      *self);
 
 G_END_DECLS

@@ -1,0 +1,51 @@
+/* byline-photo-private.h
+ *
+ * Copyright 2026 The Byline authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gdk-pixbuf/gdk-pixbuf.h>
+#include <gio/gio.h>
+
+#include "byline-photo-info.h"
+
+G_BEGIN_DECLS
+
+/* What Byline reads from a photo's header before it decodes anything. */
+typedef struct
+{
+  BylinePhotoFormat format;
+  guint             width;          /* as stored, before the orientation */
+  guint             height;
+  guint             orientation;    /* EXIF 1–8 */
+  guint64           decoder_extra;  /* bytes the decoder holds besides its output */
+  guint             animated : 1;
+} BylinePhotoHeader;
+
+gboolean   _byline_photo_read_header_from_stream (GInputStream       *stream,
+                                                  guint64             size,
+                                                  const char         *name,
+                                                  BylinePhotoHeader  *header,
+                                                  GCancellable       *cancellable,
+                                                  GError            **error);
+gboolean   _byline_photo_read_header             (const guint8       *data,
+                                                  gsize               length,
+                                                  const char         *name,
+                                                  BylinePhotoHeader  *header,
+                                                  GError            **error);
+gboolean   _byline_photo_scan                    (const guint8       *data,
+                                                  gsize               length,
+                                                  BylinePhotoFormat   format,
+                                                  const char         *name,
+                                                  gboolean           *animated,
+                                                  GByteArray         *stripped,
+                                                  GError            **error);
+GdkPixbuf *_byline_photo_resample                (GdkPixbuf          *source,
+                                                  guint               orientation,
+                                                  guint               width,
+                                                  guint               height);
+
+G_END_DECLS
