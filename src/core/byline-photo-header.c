@@ -303,7 +303,8 @@ read_jpeg_header (Reader             *reader,
           guint8 n_scan_components;
 
           if (sof == NULL)
-            return set_damaged (error, reader->name, "the JPEG image data comes before its frame header");
+            return set_damaged (error, reader->name,
+                                "the JPEG image data comes before its frame header");
           if (!reader_read (reader, pos + 4, &n_scan_components, 1, error))
             return FALSE;
 

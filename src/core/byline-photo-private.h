@@ -43,9 +43,25 @@ gboolean   _byline_photo_scan                    (const guint8       *data,
                                                   gboolean           *animated,
                                                   GByteArray         *stripped,
                                                   GError            **error);
-GdkPixbuf *_byline_photo_resample                (GdkPixbuf          *source,
-                                                  guint               orientation,
-                                                  guint               width,
-                                                  guint               height);
+
+typedef struct _BylinePhotoResampler BylinePhotoResampler;
+
+BylinePhotoResampler *_byline_photo_resampler_new         (GdkPixbuf            *source,
+                                                           guint                 orientation,
+                                                           guint                 width,
+                                                           guint                 height);
+guint                 _byline_photo_resampler_rows_needed (BylinePhotoResampler *self,
+                                                           guint                 y);
+void                  _byline_photo_resampler_run         (BylinePhotoResampler *self,
+                                                           guint                 first,
+                                                           guint                 last);
+GdkPixbuf            *_byline_photo_resampler_finish      (BylinePhotoResampler *self);
+void                  _byline_photo_resampler_free        (BylinePhotoResampler *self);
+GdkPixbuf            *_byline_photo_resample              (GdkPixbuf            *source,
+                                                           guint                 orientation,
+                                                           guint                 width,
+                                                           guint                 height);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BylinePhotoResampler, _byline_photo_resampler_free)
 
 G_END_DECLS
