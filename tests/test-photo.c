@@ -287,7 +287,8 @@ make_jpeg (GdkPixbuf  *pixbuf,
     }
   if (metadata & META_IPTC)
     {
-      static const char iptc[] = "Photoshop 3.0\0" "8BIM\x04\x04\0\0\0\0\0\x0f\x1c\x02\x5a\0\x0bGia Vien XA";
+      static const char iptc[] = "Photoshop 3.0\0"
+                                 "8BIM\x04\x04\0\0\0\0\0\x0f\x1c\x02\x5a\0\x0bGia Vien XA";
 
       append_segment (jpeg, 0xED, (const guint8 *) iptc, sizeof iptc - 1);
     }
@@ -524,7 +525,8 @@ assert_color_at (GdkPixbuf    *pixbuf,
                  int           y,
                  const guint8 *rgb)
 {
-  const guint8 *p = gdk_pixbuf_read_pixels (pixbuf) + (gsize) y * gdk_pixbuf_get_rowstride (pixbuf) +
+  const guint8 *p = gdk_pixbuf_read_pixels (pixbuf) +
+                    (gsize) y * gdk_pixbuf_get_rowstride (pixbuf) +
                     (gsize) x * gdk_pixbuf_get_n_channels (pixbuf);
 
   for (int c = 0; c < 3; c++)
