@@ -1065,7 +1065,10 @@ prepare_thread (GTask        *task,
  * @callback: called in the thread-default main context of the caller
  * @user_data: data for @callback
  *
- * Runs byline_photo_prepare() in a worker thread.
+ * Runs byline_photo_prepare() in a worker thread. Cancelling stops the
+ * work and leaves nothing behind; once the copy is written, it is returned
+ * even if @cancellable was cancelled meanwhile, so that no file is left
+ * that nobody knows about.
  */
 void
 byline_photo_prepare_async (GFile               *source,
@@ -1094,6 +1097,7 @@ byline_photo_prepare_async (GFile               *source,
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, byline_photo_prepare_async);
   g_task_set_name (task, "[byline] prepare photo");
+  g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, data, (GDestroyNotify) prepare_data_free);
   g_task_run_in_thread (task, prepare_thread);
 }
@@ -1287,7 +1291,9 @@ save_bytes_thread (GTask        *task,
  * @user_data: data for @callback
  *
  * Writes @bytes unchanged to a new file in @directory, in a worker thread,
- * completely or not at all (see byline_photo_prepare() for the naming).
+ * completely or not at all (see byline_photo_prepare() for the naming);
+ * once written, the file is returned even if @cancellable was cancelled
+ * meanwhile.
  * Fails with %BYLINE_ERROR_INVALID_INPUT when @bytes are not a JPEG, PNG,
  * GIF or WebP image.
  */
@@ -1315,6 +1321,7 @@ byline_photo_save_bytes_async (GBytes              *bytes,
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, byline_photo_save_bytes_async);
   g_task_set_name (task, "[byline] save photo");
+  g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, data, (GDestroyNotify) save_bytes_data_free);
   g_task_run_in_thread (task, save_bytes_thread);
 }
