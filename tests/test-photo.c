@@ -1268,6 +1268,61 @@ test_prepare_cancel (void)
   g_assert_null (byline_photo_describe_error (error, "cancelled.jpg"));
 }
 
+static gboolean
+cancel_cb (gpointer data)
+{
+  g_cancellable_cancel (data);
+  return G_SOURCE_REMOVE;
+}
+
+static GFile *big_jpeg (void);
+
+/* Cancelled at various moments while a 24 MP photo is read, decoded (with
+ * rows resampled in a second thread), scaled or written: it either
+ * finishes or stops cleanly, never hangs, never leaves a partial file. */
+static void
+test_prepare_cancel_while_working (void)
+{
+  static const guint delays_ms[] = { 2, 10, 25, 50, 100, 200 };
+  g_autoptr(GFile) file = big_jpeg ();
+  guint n_cancelled = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (delays_ms); i++)
+    {
+      g_autoptr(GFile) out = make_output_dir ();
+      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(BylinePreparedPhoto) prepared = NULL;
+      g_autoptr(GError) error = NULL;
+
+      byline_photo_prepare_async (file, out, BYLINE_PHOTO_DEFAULT_MAX_EDGE, 82, cancellable,
+                                  store_result_cb, &result);
+      g_timeout_add (delays_ms[i], cancel_cb, cancellable);
+      prepared = byline_photo_prepare_finish (wait_for_result (&result), &error);
+      /* Let the timeout run if the work finished first. */
+      while (!g_cancellable_is_cancelled (cancellable))
+        g_main_context_iteration (NULL, TRUE);
+
+      g_test_message ("cancelled after %u ms: %s", delays_ms[i],
+                      prepared == NULL ? "stopped" : "had finished");
+      if (prepared == NULL)
+        {
+          g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+          g_assert_cmpuint (count_files (out), ==, 0);
+          n_cancelled++;
+        }
+      else
+        {
+          g_assert_no_error (error);
+          g_assert_cmpuint (prepared->height, ==, 2560);
+          g_assert_cmpuint (count_files (out), ==, 1);
+        }
+    }
+
+  /* Reading and decoding take far longer than 2 ms. */
+  g_assert_cmpuint (n_cancelled, >=, 1);
+}
+
 static void
 test_prepare_never_replaces (void)
 {
@@ -1558,6 +1613,7 @@ main (int   argc,
   g_test_add_func ("/photo/prepare/bad-photos", test_prepare_bad_photos);
   g_test_add_func ("/photo/prepare/bad-photos/subprocess", test_prepare_bad_photos_subprocess);
   g_test_add_func ("/photo/prepare/cancel", test_prepare_cancel);
+  g_test_add_func ("/photo/prepare/cancel-while-working", test_prepare_cancel_while_working);
   g_test_add_func ("/photo/prepare/never-replaces", test_prepare_never_replaces);
   g_test_add_func ("/photo/thumbnail/jpeg", test_thumbnail_jpeg);
   g_test_add_func ("/photo/thumbnail/memory", test_thumbnail_memory);
