@@ -55,6 +55,12 @@
 #define CHUNK_SIZE        (256 * 1024)
 /* gdk-pixbuf writes a colour profile correctly only in one JPEG segment. */
 #define MAX_JPEG_ICC_SIZE 0xffef
+/* Decodes larger than this take turns, process-wide: thumbnails of an
+ * article's photos are loaded together, and five 50 MP PNGs decoding at
+ * once would need a gigabyte. A 24 MP JPEG needs about 42 MB. */
+#define BIG_DECODE        (G_GUINT64_CONSTANT (64) << 20)
+
+static GMutex big_decode_mutex;
 
 typedef struct
 {
@@ -490,8 +496,9 @@ decode_scaled (const BylinePhotoHeader  *header,
                GError                  **error)
 {
   g_autoptr(GdkPixbuf) decoded = NULL;
-  GdkPixbuf *scaled;
+  GdkPixbuf *scaled = NULL;
   const char *icc_profile;
+  gboolean big = plan_bytes (header, plan) > BIG_DECODE;
   Decoding decoding = {
     .header = header,
     .plan = plan,
@@ -501,7 +508,19 @@ decode_scaled (const BylinePhotoHeader  *header,
 
   g_mutex_init (&decoding.mutex);
   g_cond_init (&decoding.cond);
+  if (big)
+    g_mutex_lock (&big_decode_mutex);
   decoded = decode (&decoding, data, length, stream, name, cancellable, error);
+  if (decoded != NULL && decoding.resampler != NULL)
+    {
+      /* What the thread had no time for (or was not told about). */
+      _byline_photo_resampler_run (decoding.resampler, decoding.rows_done, plan->height);
+      scaled = _byline_photo_resampler_finish (g_steal_pointer (&decoding.resampler));
+    }
+  else if (decoded != NULL)
+    scaled = _byline_photo_resample (decoded, header->orientation, plan->width, plan->height);
+  if (big)
+    g_mutex_unlock (&big_decode_mutex);
   g_mutex_clear (&decoding.mutex);
   g_cond_clear (&decoding.cond);
 
@@ -510,15 +529,6 @@ decode_scaled (const BylinePhotoHeader  *header,
       g_clear_pointer (&decoding.resampler, _byline_photo_resampler_free);
       return NULL;
     }
-
-  if (decoding.resampler != NULL)
-    {
-      /* What the thread had no time for (or was not told about). */
-      _byline_photo_resampler_run (decoding.resampler, decoding.rows_done, plan->height);
-      scaled = _byline_photo_resampler_finish (g_steal_pointer (&decoding.resampler));
-    }
-  else
-    scaled = _byline_photo_resample (decoded, header->orientation, plan->width, plan->height);
 
   if (scaled == NULL)
     {
@@ -545,13 +555,19 @@ check_decodes (const BylinePhotoHeader  *header,
 {
   g_autoptr(GdkPixbuf) decoded = NULL;
   Decoding decoding = { .header = header };
+  gboolean big;
   Plan plan;
 
   if (!plan_decode (header, 1, name, &plan, error))
     return FALSE;
 
   decoding.plan = &plan;
+  big = plan_bytes (header, &plan) > BIG_DECODE;
+  if (big)
+    g_mutex_lock (&big_decode_mutex);
   decoded = decode (&decoding, data, length, NULL, name, cancellable, error);
+  if (big)
+    g_mutex_unlock (&big_decode_mutex);
 
   return decoded != NULL;
 }
