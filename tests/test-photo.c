@@ -14,10 +14,8 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
-#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/resource.h>
