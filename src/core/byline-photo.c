@@ -62,6 +62,9 @@
 
 static GMutex big_decode_mutex;
 
+/* Decoded rows the resampling thread lets pile up before it wakes. */
+#define WAKE_BATCH        64
+
 typedef struct
 {
   guint decode_width;   /* what the loader produces, as stored */
@@ -251,6 +254,7 @@ typedef struct
   GMutex                   mutex;
   GCond                    cond;
   guint                    rows_decoded;  /* under mutex */
+  guint                    wake_at;       /* under mutex: rows_decoded the thread waits for */
   gboolean                 decoded;       /* under mutex: the decoder is done */
   guint                    rows_done;     /* resampling thread; read after join */
 } Decoding;
@@ -267,9 +271,14 @@ resample_thread (gpointer data)
       guint needed = _byline_photo_resampler_rows_needed (decoding->resampler, y);
       guint available, last;
 
+      /* Woken once a batch of rows is there rather than for each row:
+       * fewer switches between the threads when they share a core. */
       g_mutex_lock (&decoding->mutex);
       while (decoding->rows_decoded < needed && !decoding->decoded)
-        g_cond_wait (&decoding->cond, &decoding->mutex);
+        {
+          decoding->wake_at = MIN (needed + WAKE_BATCH, decoding->plan->decode_height);
+          g_cond_wait (&decoding->cond, &decoding->mutex);
+        }
       available = decoding->rows_decoded;
       g_mutex_unlock (&decoding->mutex);
 
@@ -328,7 +337,8 @@ on_loader_area_updated (GdkPixbufLoader *loader,
    * that reports the first row, y + 1 is merely cautious. */
   g_mutex_lock (&decoding->mutex);
   decoding->rows_decoded = MAX (decoding->rows_decoded, (guint) y + 1);
-  g_cond_signal (&decoding->cond);
+  if (decoding->rows_decoded >= decoding->wake_at)
+    g_cond_signal (&decoding->cond);
   g_mutex_unlock (&decoding->mutex);
 }
 
