@@ -44,6 +44,40 @@ gboolean   _byline_photo_scan                    (const guint8       *data,
                                                   GByteArray         *stripped,
                                                   GError            **error);
 
+/* Sizes decided for one decode (byline-photo-decode.c). */
+typedef struct
+{
+  guint decode_width;   /* what the loader produces, as stored */
+  guint decode_height;
+  guint width;          /* after scaling, still as stored */
+  guint height;
+} BylinePhotoPlan;
+
+const char *_byline_photo_loader_name   (BylinePhotoFormat         format);
+void        _byline_photo_set_io_error  (GError                  **error,
+                                         GError                   *io_error,
+                                         const char               *what,
+                                         const char               *name);
+gboolean    _byline_photo_plan          (const BylinePhotoHeader  *header,
+                                         guint                     max_edge,
+                                         const char               *name,
+                                         BylinePhotoPlan          *plan,
+                                         GError                  **error);
+GdkPixbuf  *_byline_photo_decode_scaled (const BylinePhotoHeader  *header,
+                                         const BylinePhotoPlan    *plan,
+                                         const guint8             *data,
+                                         gsize                     length,
+                                         GInputStream             *stream,
+                                         const char               *name,
+                                         GCancellable             *cancellable,
+                                         GError                  **error);
+gboolean    _byline_photo_check_decodes (const BylinePhotoHeader  *header,
+                                         const guint8             *data,
+                                         gsize                     length,
+                                         const char               *name,
+                                         GCancellable             *cancellable,
+                                         GError                  **error);
+
 typedef struct _BylinePhotoResampler BylinePhotoResampler;
 
 BylinePhotoResampler *_byline_photo_resampler_new         (GdkPixbuf            *source,
