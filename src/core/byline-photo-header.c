@@ -290,10 +290,13 @@ read_jpeg_header (Reader             *reader,
         }
       else if (marker_type == 0xE1 && !seen_exif && length >= 14)
         {
-          if (!reader_read (reader, pos + 4, segment, length, error))
+          /* XMP shares the marker: look at the signature first. */
+          if (!reader_read (reader, pos + 4, segment, 6, error))
             return FALSE;
           if (memcmp (segment, "Exif\0\0", 6) == 0)
             {
+              if (!reader_read (reader, pos + 4, segment, length, error))
+                return FALSE;
               seen_exif = TRUE;
               header->orientation = tiff_orientation (segment + 6, length - 6);
             }
@@ -303,7 +306,8 @@ read_jpeg_header (Reader             *reader,
           guint8 n_scan_components;
 
           if (sof == NULL)
-            return set_damaged (error, reader->name, "the JPEG image data comes before its frame header");
+            return set_damaged (error, reader->name,
+                                "the JPEG image data comes before its frame header");
           if (!reader_read (reader, pos + 4, &n_scan_components, 1, error))
             return FALSE;
 

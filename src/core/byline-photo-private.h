@@ -43,9 +43,59 @@ gboolean   _byline_photo_scan                    (const guint8       *data,
                                                   gboolean           *animated,
                                                   GByteArray         *stripped,
                                                   GError            **error);
-GdkPixbuf *_byline_photo_resample                (GdkPixbuf          *source,
-                                                  guint               orientation,
-                                                  guint               width,
-                                                  guint               height);
+
+/* Sizes decided for one decode (byline-photo-decode.c). */
+typedef struct
+{
+  guint decode_width;   /* what the loader produces, as stored */
+  guint decode_height;
+  guint width;          /* after scaling, still as stored */
+  guint height;
+} BylinePhotoPlan;
+
+const char *_byline_photo_loader_name   (BylinePhotoFormat         format);
+void        _byline_photo_set_io_error  (GError                  **error,
+                                         GError                   *io_error,
+                                         const char               *what,
+                                         const char               *name);
+gboolean    _byline_photo_plan          (const BylinePhotoHeader  *header,
+                                         guint                     max_edge,
+                                         const char               *name,
+                                         BylinePhotoPlan          *plan,
+                                         GError                  **error);
+GdkPixbuf  *_byline_photo_decode_scaled (const BylinePhotoHeader  *header,
+                                         const BylinePhotoPlan    *plan,
+                                         const guint8             *data,
+                                         gsize                     length,
+                                         GInputStream             *stream,
+                                         const char               *name,
+                                         GCancellable             *cancellable,
+                                         GError                  **error);
+gboolean    _byline_photo_check_decodes (const BylinePhotoHeader  *header,
+                                         const guint8             *data,
+                                         gsize                     length,
+                                         const char               *name,
+                                         GCancellable             *cancellable,
+                                         GError                  **error);
+
+typedef struct _BylinePhotoResampler BylinePhotoResampler;
+
+BylinePhotoResampler *_byline_photo_resampler_new         (GdkPixbuf            *source,
+                                                           guint                 orientation,
+                                                           guint                 width,
+                                                           guint                 height);
+guint                 _byline_photo_resampler_rows_needed (BylinePhotoResampler *self,
+                                                           guint                 y);
+void                  _byline_photo_resampler_run         (BylinePhotoResampler *self,
+                                                           guint                 first,
+                                                           guint                 last);
+GdkPixbuf            *_byline_photo_resampler_finish      (BylinePhotoResampler *self);
+void                  _byline_photo_resampler_free        (BylinePhotoResampler *self);
+GdkPixbuf            *_byline_photo_resample              (GdkPixbuf            *source,
+                                                           guint                 orientation,
+                                                           guint                 width,
+                                                           guint                 height);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BylinePhotoResampler, _byline_photo_resampler_free)
 
 G_END_DECLS

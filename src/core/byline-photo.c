@@ -9,7 +9,8 @@
  * other metadata) and saving pasted image data. Decoding and encoding go
  * through GdkPixbuf's loaders (libjpeg-turbo, libpng); JPEGs are decoded
  * at 1/2, 1/4 or 1/8 scale when that is enough, so a 24 MP photo never
- * exists at full size in memory.
+ * exists at full size in memory (byline-photo-decode.c). Headers and
+ * metadata are read and stripped in byline-photo-header.c.
  *
  * What a prepared photo is, by input:
  * - JPEG/PNG/GIF/WebP no larger than max_edge, upright: the original image
@@ -17,9 +18,11 @@
  *   chunks, trailers), keeping the colour profile. Nothing is recompressed.
  * - larger, or with an EXIF orientation other than 1: decoded, scaled,
  *   turned upright and saved again, as JPEG, or as PNG when it has
- *   transparent pixels (never flattened onto a background). WordPress 6.1
- *   neither rotates nor strips on upload, and its image editors drop EXIF
- *   from the sizes they make, so pixels must already be upright.
+ *   transparent pixels (never flattened onto a background). With the
+ *   orientation tag gone, the pixels themselves must be upright, so that
+ *   the photo shows the right way up wherever it ends (the file as
+ *   uploaded, the sizes WordPress makes from it, feeds), whatever the
+ *   portal does with orientation.
  * - animated GIF, PNG or WebP: kept as it is (metadata stripped), whatever
  *   its size, since saving it again would lose the animation.
  */
@@ -40,55 +43,11 @@
 #include "byline-photo.h"
 #include "byline-photo-private.h"
 
-/* What one decode may hold at once, estimated from the header: decoded
- * pixels (4 bytes each), a progressive JPEG's coefficients (2 bytes each)
- * and the scaled copy. 256 MiB lets a 50 MP PNG through (PNG cannot be
- * decoded at a smaller scale) and turns a crafted 30000 × 30000 header into
- * an error before anything is allocated. */
-#define DECODE_BUDGET     (G_GUINT64_CONSTANT (256) << 20)
 /* Files are read into memory to be checked and copied; larger ones are
  * refused first. */
 #define MAX_FILE_SIZE     (G_GUINT64_CONSTANT (256) << 20)
-/* Decoders are fed in pieces so that cancelling takes effect quickly. */
-#define CHUNK_SIZE        (256 * 1024)
 /* gdk-pixbuf writes a colour profile correctly only in one JPEG segment. */
 #define MAX_JPEG_ICC_SIZE 0xffef
-
-typedef struct
-{
-  guint decode_width;   /* what the loader produces, as stored */
-  guint decode_height;
-  guint width;          /* after scaling, still as stored */
-  guint height;
-} Plan;
-
-static const char *
-loader_name (BylinePhotoFormat format)
-{
-  static const char *names[] = { "jpeg", "png", "gif", "webp" };
-
-  g_assert (format < G_N_ELEMENTS (names));
-  return names[format];
-}
-
-/* I/O errors become BYLINE_ERROR_STORAGE; cancellation stays as it is,
- * so that callers can tell it apart as they do everywhere in GIO. */
-static void
-set_io_error (GError     **error,
-              GError      *io_error,
-              const char  *what,
-              const char  *name)
-{
-  if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_propagate_error (error, io_error);
-  else
-    {
-      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_STORAGE,
-                   "%s “%s”: %s", what, name, io_error->message);
-      g_error_free (io_error);
-    }
-}
-
 static GFileInputStream *
 open_photo (GFile         *file,
             const char    *name,
@@ -106,249 +65,12 @@ open_photo (GFile         *file,
                                            cancellable, &local_error);
   if (info == NULL)
     {
-      set_io_error (error, local_error, "Could not read", name);
+      _byline_photo_set_io_error (error, local_error, "Could not read", name);
       return NULL;
     }
 
   *size = g_file_info_get_size (info);
   return g_steal_pointer (&stream);
-}
-
-static inline guint
-ceil_div (guint a,
-          guint b)
-{
-  return (guint) (((guint64) a + b - 1) / b);
-}
-
-/* @width × @height shrunk, keeping its aspect, so that its long side is
- * at most @max_edge; never enlarged. */
-static void
-fit (guint  width,
-     guint  height,
-     guint  max_edge,
-     guint *out_width,
-     guint *out_height)
-{
-  if (MAX (width, height) <= max_edge)
-    {
-      *out_width = width;
-      *out_height = height;
-    }
-  else if (width >= height)
-    {
-      *out_width = max_edge;
-      *out_height = MAX (1, ((guint64) height * max_edge + width / 2) / width);
-    }
-  else
-    {
-      *out_height = max_edge;
-      *out_width = MAX (1, ((guint64) width * max_edge + height / 2) / height);
-    }
-}
-
-static guint64
-plan_bytes (const BylinePhotoHeader *header,
-            const Plan              *plan)
-{
-  return (guint64) plan->decode_width * plan->decode_height * 4 + header->decoder_extra +
-         (guint64) plan->width * plan->height * 4;
-}
-
-/* Decides the decoded and scaled sizes for a long side of at most
- * @max_edge, and refuses what would not fit the memory budget. */
-static gboolean
-plan_decode (const BylinePhotoHeader  *header,
-             guint                     max_edge,
-             const char               *name,
-             Plan                     *plan,
-             GError                  **error)
-{
-  guint64 pixels = (guint64) header->width * header->height;
-
-  if (pixels > BYLINE_PHOTO_MAX_PIXELS)
-    {
-      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_TOO_LARGE,
-                   "“%s” is %u × %u pixels, more than the %u megapixels Byline accepts",
-                   name, header->width, header->height,
-                   (guint) (BYLINE_PHOTO_MAX_PIXELS / 1000000));
-      return FALSE;
-    }
-
-  plan->decode_width = header->width;
-  plan->decode_height = header->height;
-  fit (header->width, header->height, max_edge, &plan->width, &plan->height);
-
-  if (header->format == BYLINE_PHOTO_FORMAT_JPEG)
-    {
-      guint denominator = 1;
-
-      /* libjpeg decodes at 1/2, 1/4 or 1/8 scale for a fraction of the
-       * time and memory; take the smallest that still covers the result
-       * (gdk-pixbuf's loader picks the same one from the size asked). */
-      while (denominator < 8 &&
-             ceil_div (header->width, denominator * 2) >= plan->width &&
-             ceil_div (header->height, denominator * 2) >= plan->height)
-        denominator *= 2;
-
-      plan->decode_width = ceil_div (header->width, denominator);
-      plan->decode_height = ceil_div (header->height, denominator);
-
-      /* With a very large max_edge setting, a huge photo is decoded
-       * smaller rather than refused. */
-      while (denominator < 8 && plan_bytes (header, plan) > DECODE_BUDGET)
-        {
-          denominator *= 2;
-          plan->decode_width = ceil_div (header->width, denominator);
-          plan->decode_height = ceil_div (header->height, denominator);
-          fit (plan->decode_width, plan->decode_height, max_edge, &plan->width, &plan->height);
-        }
-    }
-
-  if (plan_bytes (header, plan) > DECODE_BUDGET)
-    {
-      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_TOO_LARGE,
-                   "“%s” (%u × %u pixels) would need about %" G_GUINT64_FORMAT " MB to decode; "
-                   "Byline allows %" G_GUINT64_FORMAT " MB",
-                   name, header->width, header->height, plan_bytes (header, plan) >> 20,
-                   DECODE_BUDGET >> 20);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-typedef struct
-{
-  const BylinePhotoHeader *header;
-  const Plan              *plan;
-  gboolean                 mismatch;
-} SizeCheck;
-
-static void
-on_loader_size_prepared (GdkPixbufLoader *loader,
-                         int              width,
-                         int              height,
-                         SizeCheck       *check)
-{
-  /* The memory estimate rests on the header Byline read; a decoder that
-   * sees another size gets the smallest output and the decode fails. */
-  if ((guint) width != check->header->width || (guint) height != check->header->height)
-    {
-      check->mismatch = TRUE;
-      gdk_pixbuf_loader_set_size (loader, 1, 1);
-      return;
-    }
-
-  if (check->plan->decode_width != (guint) width || check->plan->decode_height != (guint) height)
-    gdk_pixbuf_loader_set_size (loader, check->plan->decode_width, check->plan->decode_height);
-}
-
-/* Decodes from @data or @stream with GdkPixbuf's loader for the format
- * found in the header (never another one, whatever the content sniffs as),
- * at the size @plan decided. */
-static GdkPixbuf *
-decode (const BylinePhotoHeader  *header,
-        const Plan               *plan,
-        const guint8             *data,
-        gsize                     length,
-        GInputStream             *stream,
-        const char               *name,
-        GCancellable             *cancellable,
-        GError                  **error)
-{
-  g_autoptr(GdkPixbufLoader) loader = NULL;
-  g_autofree guint8 *buffer = NULL;
-  GError *local_error = NULL;
-  SizeCheck check = { header, plan, FALSE };
-  GdkPixbuf *pixbuf;
-  gsize offset = 0;
-
-  loader = gdk_pixbuf_loader_new_with_type (loader_name (header->format), &local_error);
-  if (loader == NULL)
-    {
-      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID_INPUT,
-                   "“%s” is a %s file, which cannot be decoded on this system: %s", name,
-                   byline_photo_format_get_mime_type (header->format), local_error->message);
-      g_error_free (local_error);
-      return NULL;
-    }
-  g_signal_connect (loader, "size-prepared", G_CALLBACK (on_loader_size_prepared), &check);
-
-  if (stream != NULL)
-    buffer = g_malloc (CHUNK_SIZE);
-
-  for (;;)
-    {
-      const guint8 *chunk;
-      gsize n;
-
-      if (stream != NULL)
-        {
-          gssize n_read = g_input_stream_read (stream, buffer, CHUNK_SIZE, cancellable,
-                                               &local_error);
-
-          if (n_read < 0)
-            {
-              set_io_error (error, local_error, "Could not read", name);
-              goto fail;
-            }
-          chunk = buffer;
-          n = n_read;
-        }
-      else
-        {
-          if (g_cancellable_set_error_if_cancelled (cancellable, error))
-            goto fail;
-          chunk = data + offset;
-          n = MIN (CHUNK_SIZE, length - offset);
-          offset += n;
-        }
-
-      if (n == 0)
-        break;
-
-      if (!gdk_pixbuf_loader_write (loader, chunk, n, &local_error))
-        {
-          g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID_INPUT,
-                       "“%s” could not be decoded: %s", name, local_error->message);
-          g_error_free (local_error);
-          goto fail;
-        }
-      if (check.mismatch)
-        {
-          g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID_INPUT,
-                       "“%s” is damaged: its decoder sees another size than its header", name);
-          goto fail;
-        }
-    }
-
-  if (!gdk_pixbuf_loader_close (loader, &local_error))
-    {
-      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID_INPUT,
-                   "“%s” could not be decoded: %s", name,
-                   local_error ? local_error->message : "no reason given");
-      g_clear_error (&local_error);
-      return NULL;
-    }
-
-  pixbuf = gdk_pixbuf_loader_get_pixbuf (loader);
-  if (pixbuf == NULL ||
-      (guint) gdk_pixbuf_get_width (pixbuf) != plan->decode_width ||
-      (guint) gdk_pixbuf_get_height (pixbuf) != plan->decode_height ||
-      gdk_pixbuf_get_bits_per_sample (pixbuf) != 8)
-    {
-      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID_INPUT,
-                   "“%s” could not be decoded: no image came out", name);
-      return NULL;
-    }
-
-  return g_object_ref (pixbuf);
-
-fail:
-  /* Closing a loader twice is harmless; dropping an open one warns. */
-  gdk_pixbuf_loader_close (loader, NULL);
-  return NULL;
 }
 
 static gboolean
@@ -395,8 +117,8 @@ reusable_icc_profile (GdkPixbuf         *pixbuf,
     return NULL;
   if (format == BYLINE_PHOTO_FORMAT_JPEG && size >= MAX_JPEG_ICC_SIZE)
     {
-      g_debug ("Dropping a %" G_GSIZE_FORMAT "-byte colour profile that needs several JPEG segments",
-               size);
+      g_debug ("Dropping a %" G_GSIZE_FORMAT "-byte colour profile: it needs several "
+               "JPEG segments", size);
       return NULL;
     }
 
@@ -572,7 +294,7 @@ write_new_file (GFile         *directory,
 fail:
   g_output_stream_close (stream, NULL, NULL);
   g_unlink (tmp_path);
-  set_io_error (error, local_error, "Could not write a photo in", directory_name);
+  _byline_photo_set_io_error (error, local_error, "Could not write a photo in", directory_name);
   return NULL;
 }
 
@@ -607,8 +329,9 @@ write_pixbuf (GOutputStream  *stream,
       values[n++] = (char *) save->icc_profile;
     }
 
-  return gdk_pixbuf_save_to_streamv (save->pixbuf, stream, loader_name (save->format),
-                                     keys, values, cancellable, error);
+  return gdk_pixbuf_save_to_streamv (save->pixbuf, stream,
+                                     _byline_photo_loader_name (save->format), keys, values,
+                                     cancellable, error);
 }
 
 /**
@@ -694,7 +417,6 @@ byline_photo_prepare (GFile         *source,
 {
   g_autoptr(GFileInputStream) stream = NULL;
   g_autoptr(GByteArray) stripped = NULL;
-  g_autoptr(GdkPixbuf) decoded = NULL;
   g_autoptr(GdkPixbuf) scaled = NULL;
   g_autoptr(GFile) file = NULL;
   g_autofree guint8 *data = NULL;
@@ -707,7 +429,7 @@ byline_photo_prepare (GFile         *source,
   gboolean fits, animated;
   guint64 size, written;
   gsize length = 0;
-  Plan plan;
+  BylinePhotoPlan plan;
 
   g_return_val_if_fail (G_IS_FILE (source), NULL);
   g_return_val_if_fail (G_IS_FILE (directory), NULL);
@@ -725,7 +447,7 @@ byline_photo_prepare (GFile         *source,
    * file is read: a 30000 × 30000 JPEG is refused here. */
   if (!_byline_photo_read_header_from_stream (G_INPUT_STREAM (stream), size, name, &header,
                                               cancellable, error) ||
-      !plan_decode (&header, max_edge, name, &plan, error))
+      !_byline_photo_plan (&header, max_edge, name, &plan, error))
     return NULL;
 
   if (size > MAX_FILE_SIZE)
@@ -741,7 +463,7 @@ byline_photo_prepare (GFile         *source,
       !g_input_stream_read_all (G_INPUT_STREAM (stream), data, size, &length, cancellable,
                                 &local_error))
     {
-      set_io_error (error, local_error, "Could not read", name);
+      _byline_photo_set_io_error (error, local_error, "Could not read", name);
       return NULL;
     }
   g_clear_object (&stream);
@@ -749,7 +471,7 @@ byline_photo_prepare (GFile         *source,
   /* From here on, what counts is the bytes in memory: the file may have
    * changed since its header was read. */
   if (!_byline_photo_read_header (data, length, name, &header, error) ||
-      !plan_decode (&header, max_edge, name, &plan, error))
+      !_byline_photo_plan (&header, max_edge, name, &plan, error))
     return NULL;
 
   fits = MAX (header.width, header.height) <= max_edge && header.orientation == 1;
@@ -764,17 +486,11 @@ byline_photo_prepare (GFile         *source,
   if (fits || animated)
     {
       g_autoptr(GBytes) bytes = NULL;
-      Plan check;
 
-      /* Decoded all the same, at the smallest scale there is, so that a
-       * photo that cannot be decoded is refused here rather than shown
-       * broken on the portal. */
-      if (!plan_decode (&header, 1, name, &check, error))
+      /* Decoded all the same, so that a photo that cannot be decoded is
+       * refused here rather than shown broken on the portal. */
+      if (!_byline_photo_check_decodes (&header, data, length, name, cancellable, error))
         return NULL;
-      decoded = decode (&header, &check, data, length, NULL, name, cancellable, error);
-      if (decoded == NULL)
-        return NULL;
-      g_clear_object (&decoded);
       g_clear_pointer (&data, g_free);
 
       bytes = g_byte_array_free_to_bytes (g_steal_pointer (&stripped));
@@ -793,24 +509,17 @@ byline_photo_prepare (GFile         *source,
     {
       SaveData save = { 0 };
 
-      decoded = decode (&header, &plan, data, length, NULL, name, cancellable, error);
-      if (decoded == NULL)
+      scaled = _byline_photo_decode_scaled (&header, &plan, data, length, NULL, name, cancellable,
+                                            error);
+      if (scaled == NULL)
         return NULL;
       g_clear_pointer (&data, g_free);
 
       /* Transparency survives as PNG; everything else becomes JPEG. */
-      save.format = uses_alpha (decoded) ? BYLINE_PHOTO_FORMAT_PNG : BYLINE_PHOTO_FORMAT_JPEG;
-      save.jpeg_quality = jpeg_quality;
-      save.icc_profile = reusable_icc_profile (decoded, save.format);
-
-      scaled = _byline_photo_resample (decoded, header.orientation, plan.width, plan.height);
-      if (scaled == NULL)
-        {
-          g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_TOO_LARGE,
-                       "Not enough memory to scale “%s”", name);
-          return NULL;
-        }
       save.pixbuf = scaled;
+      save.format = uses_alpha (scaled) ? BYLINE_PHOTO_FORMAT_PNG : BYLINE_PHOTO_FORMAT_JPEG;
+      save.jpeg_quality = jpeg_quality;
+      save.icc_profile = reusable_icc_profile (scaled, save.format);
 
       file = write_new_file (directory, stem, byline_photo_format_get_extension (save.format),
                              write_pixbuf, &save, &written, cancellable, error);
@@ -875,7 +584,10 @@ prepare_thread (GTask        *task,
  * @callback: called in the thread-default main context of the caller
  * @user_data: data for @callback
  *
- * Runs byline_photo_prepare() in a worker thread.
+ * Runs byline_photo_prepare() in a worker thread. Cancelling stops the
+ * work and leaves nothing behind; once the copy is written, it is returned
+ * even if @cancellable was cancelled meanwhile, so that no file is left
+ * that nobody knows about.
  */
 void
 byline_photo_prepare_async (GFile               *source,
@@ -904,6 +616,7 @@ byline_photo_prepare_async (GFile               *source,
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, byline_photo_prepare_async);
   g_task_set_name (task, "[byline] prepare photo");
+  g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, data, (GDestroyNotify) prepare_data_free);
   g_task_run_in_thread (task, prepare_thread);
 }
@@ -947,41 +660,33 @@ load_thumbnail_thread (GTask        *task,
 {
   ThumbnailData *data = task_data;
   g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GdkPixbuf) decoded = NULL;
   g_autofree char *name = g_file_get_parse_name (data->file);
   BylinePhotoHeader header;
   GError *error = NULL;
   GError *seek_error = NULL;
   GdkPixbuf *thumbnail;
   guint64 size;
-  Plan plan;
+  BylinePhotoPlan plan;
 
   stream = open_photo (data->file, name, &size, cancellable, &error);
   if (stream == NULL ||
       !_byline_photo_read_header_from_stream (G_INPUT_STREAM (stream), size, name, &header,
                                               cancellable, &error) ||
-      !plan_decode (&header, data->size, name, &plan, &error))
+      !_byline_photo_plan (&header, data->size, name, &plan, &error))
     goto fail;
 
   if (!g_seekable_seek (G_SEEKABLE (stream), 0, G_SEEK_SET, cancellable, &seek_error))
     {
-      set_io_error (&error, seek_error, "Could not read", name);
+      _byline_photo_set_io_error (&error, seek_error, "Could not read", name);
       goto fail;
     }
 
   /* Streamed from the file: a thumbnail never holds the whole file, and a
    * JPEG is decoded at 1/8 of its size when that is enough. */
-  decoded = decode (&header, &plan, NULL, 0, G_INPUT_STREAM (stream), name, cancellable, &error);
-  if (decoded == NULL)
-    goto fail;
-
-  thumbnail = _byline_photo_resample (decoded, header.orientation, plan.width, plan.height);
+  thumbnail = _byline_photo_decode_scaled (&header, &plan, NULL, 0, G_INPUT_STREAM (stream),
+                                           name, cancellable, &error);
   if (thumbnail == NULL)
-    {
-      g_set_error (&error, BYLINE_ERROR, BYLINE_ERROR_TOO_LARGE,
-                   "Not enough memory for a thumbnail of “%s”", name);
-      goto fail;
-    }
+    goto fail;
 
   g_task_return_pointer (task, thumbnail, g_object_unref);
   return;
@@ -1105,7 +810,9 @@ save_bytes_thread (GTask        *task,
  * @user_data: data for @callback
  *
  * Writes @bytes unchanged to a new file in @directory, in a worker thread,
- * completely or not at all (see byline_photo_prepare() for the naming).
+ * completely or not at all (see byline_photo_prepare() for the naming);
+ * once written, the file is returned even if @cancellable was cancelled
+ * meanwhile.
  * Fails with %BYLINE_ERROR_INVALID_INPUT when @bytes are not a JPEG, PNG,
  * GIF or WebP image.
  */
@@ -1133,6 +840,7 @@ byline_photo_save_bytes_async (GBytes              *bytes,
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, byline_photo_save_bytes_async);
   g_task_set_name (task, "[byline] save photo");
+  g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, data, (GDestroyNotify) save_bytes_data_free);
   g_task_run_in_thread (task, save_bytes_thread);
 }
