@@ -316,8 +316,7 @@ show_load_error (BylineWindow *self,
                                        _("Byline cannot read its drafts folder. Check that the disk is working."));
     }
   /* Set here rather than in the template: a 128 px theme icon is an SVG,
-   * and loading the SVG renderer at start-up costs 6 MB for a page that is
-   * rarely shown. */
+   * and a page that is rarely shown should not load it at start-up. */
   adw_status_page_set_icon_name (self->error_page, "dialog-warning-symbolic");
   gtk_stack_set_visible_child_name (self->content_stack, "error");
 }
