@@ -133,6 +133,16 @@ build_all_kinds (void)
   mark_text (text, BYLINE_MARK_LINK, "xem tại đây", "https://giavien.example.vn/?a=1&b=\"2\"");
   mark_text (text, BYLINE_MARK_BOLD, "đây -- hết", NULL);
   g_ptr_array_add (blocks, byline_block_new_paragraph (text));
+  {
+    /* A link that opens in a new tab, as WordPress's editor writes it. */
+    BylineInline *new_tab = byline_inline_new ("Xem trang mới");
+    const char *str = byline_inline_get_text (new_tab);
+    const char *at = strstr (str, "trang mới");
+
+    byline_inline_add_link (new_tab, at - str, strlen (str), "https://giavien.example.vn/",
+                            "_blank", "noreferrer noopener");
+    g_ptr_array_add (blocks, byline_block_new_paragraph (new_tab));
+  }
   for (guint level = 1; level <= 6; level++)
     g_ptr_array_add (blocks, byline_block_new_heading (level, byline_inline_new ("Tiêu đề <3>")));
   byline_block_append_item (sublist, byline_list_item_new (byline_inline_new ("Con"), NULL));

@@ -47,6 +47,16 @@ sample_blocks (void)
   g_ptr_array_add (blocks, byline_block_new_paragraph (para));
   g_ptr_array_add (blocks, byline_block_new_paragraph (marked ("H2O và x2", "2", BYLINE_MARK_SUBSCRIPT, NULL)));
   g_ptr_array_add (blocks, byline_block_new_paragraph (marked ("Giá cũ mới", "cũ", BYLINE_MARK_STRIKETHROUGH, NULL)));
+  {
+    /* Two links to one address, one opening in a new tab: two links. */
+    BylineInline *tabs = byline_inline_new ("Cổng mới và cổng cũ");
+
+    byline_inline_add_link (tabs, 0, strlen ("Cổng mới"), "https://giavien.ninhbinh.gov.vn/",
+                            "_blank", "noreferrer noopener");
+    byline_inline_add_mark (tabs, BYLINE_MARK_LINK, strlen ("Cổng mới và "), strlen ("Cổng mới và cổng cũ"),
+                            "https://giavien.ninhbinh.gov.vn/");
+    g_ptr_array_add (blocks, byline_block_new_paragraph (tabs));
+  }
 
   list = byline_block_new_list (FALSE);
   sublist = byline_block_new_list (TRUE);

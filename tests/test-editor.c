@@ -534,7 +534,7 @@ test_link_popover (Fixture       *fixture,
                    gconstpointer  data)
 {
   GtkWidget *editor = GTK_WIDGET (fixture->editor);
-  GtkWidget *entry, *apply;
+  GtkWidget *entry, *apply, *check;
   const BylineInline *text;
 
   select_text (fixture, "hai");
@@ -558,6 +558,34 @@ test_link_popover (Fixture       *fixture,
   g_assert_cmpuint (byline_inline_get_n_spans (text), ==, 1);
   g_assert_cmpint (byline_inline_get_span (text, 0)->kind, ==, BYLINE_MARK_LINK);
   g_assert_cmpstr (byline_inline_get_span (text, 0)->href, ==, "https://giavien.ninhbinh.gov.vn");
+  g_assert_null (byline_inline_get_span (text, 0)->target);
+
+  /* Opened again on the link: "open in a new tab" as WordPress writes it. */
+  select_text (fixture, "hai");
+  g_assert_true (gtk_widget_activate_action (editor, "editor.link", NULL));
+  byline_test_spin (50);
+  check = byline_test_find_widget (gtk_widget_get_ancestor (entry, GTK_TYPE_POPOVER),
+                                   GTK_TYPE_CHECK_BUTTON, FALSE, NULL, NULL);
+  g_assert_nonnull (check);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "https://giavien.ninhbinh.gov.vn");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  g_signal_emit_by_name (gtk_widget_get_ancestor (entry, GTK_TYPE_ENTRY), "activate");
+  text = byline_block_get_text (byline_article_get_block (fixture->article, 2));
+  g_assert_cmpuint (byline_inline_get_n_spans (text), ==, 1);
+  g_assert_cmpstr (byline_inline_get_span (text, 0)->target, ==, "_blank");
+  g_assert_cmpstr (byline_inline_get_span (text, 0)->rel, ==, "noreferrer noopener");
+
+  /* And back to the same tab: the rel goes with it. */
+  select_text (fixture, "hai");
+  g_assert_true (gtk_widget_activate_action (editor, "editor.link", NULL));
+  byline_test_spin (50);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
+  g_signal_emit_by_name (gtk_widget_get_ancestor (entry, GTK_TYPE_ENTRY), "activate");
+  text = byline_block_get_text (byline_article_get_block (fixture->article, 2));
+  g_assert_null (byline_inline_get_span (text, 0)->target);
+  g_assert_null (byline_inline_get_span (text, 0)->rel);
 }
 
 int

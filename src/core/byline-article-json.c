@@ -44,8 +44,9 @@
  *
  * INLINE is {"text": "…", "marks": [ {"type": "bold", "start": 0, "end": 4} ]}:
  * mark types bold, italic, strikethrough, superscript, subscript, link (with
- * "href"); start and end count Unicode characters (not bytes); a line break
- * is "\n" in the text.
+ * "href", and "target" and "rel" when the link has them, e.g. "_blank" and
+ * "noreferrer noopener" for WordPress's "open in new tab"); start and end
+ * count Unicode characters (not bytes); a line break is "\n" in the text.
  */
 
 #define G_LOG_DOMAIN "byline-model"
@@ -83,6 +84,16 @@ add_inline (JsonBuilder        *b,
         {
           json_builder_set_member_name (b, "href");
           json_builder_add_string_value (b, span->href);
+        }
+      if (span->target != NULL)
+        {
+          json_builder_set_member_name (b, "target");
+          json_builder_add_string_value (b, span->target);
+        }
+      if (span->rel != NULL)
+        {
+          json_builder_set_member_name (b, "rel");
+          json_builder_add_string_value (b, span->rel);
         }
       json_builder_end_object (b);
     }
@@ -458,10 +469,16 @@ read_inline (Reader   *r,
           return NULL;
         }
 
-      byline_inline_add_mark (inl, kind,
-                              g_utf8_offset_to_pointer (str, start) - str,
-                              g_utf8_offset_to_pointer (str, end) - str,
-                              href);
+      if (kind == BYLINE_MARK_LINK)
+        byline_inline_add_link (inl,
+                                g_utf8_offset_to_pointer (str, start) - str,
+                                g_utf8_offset_to_pointer (str, end) - str,
+                                href, get_string (r, mark, "target"), get_string (r, mark, "rel"));
+      else
+        byline_inline_add_mark (inl, kind,
+                                g_utf8_offset_to_pointer (str, start) - str,
+                                g_utf8_offset_to_pointer (str, end) - str,
+                                NULL);
     }
 
   return g_steal_pointer (&inl);

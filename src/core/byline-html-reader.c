@@ -561,9 +561,13 @@ read_inline_element (InlineReader *r,
 
   if (byline_html_is_element (element, "a"))
     {
-      static const char * const link_attributes[] = { "href", NULL };
+      /* WordPress's "open in new tab" adds target and rel; both are kept,
+       * so such links stay editable and come back as they were. */
+      static const char * const link_attributes[] = { "href", "target", "rel", NULL };
       g_autofree char *href = clean_attr (element, "href");
-      g_autofree char *target = NULL;
+      g_autofree char *link = NULL;
+      g_autofree char *link_target = NULL;
+      g_autofree char *link_rel = NULL;
 
       if (strict)
         {
@@ -572,18 +576,21 @@ read_inline_element (InlineReader *r,
               fail (r);
               return;
             }
-          target = g_steal_pointer (&href);
+          link = g_steal_pointer (&href);
+          link_target = clean_attr (element, "target");
+          link_rel = clean_attr (element, "rel");
         }
       else
         {
-          target = safe_href (href);
+          /* A paste keeps where a link goes, not how it opens. */
+          link = safe_href (href);
         }
 
       read_inline_children (r, element);
       add_marks (r->out, style.on, start);
-      if (target != NULL)
-        byline_inline_add_mark (r->out, BYLINE_MARK_LINK, start,
-                                byline_inline_get_length (r->out), target);
+      if (link != NULL)
+        byline_inline_add_link (r->out, start, byline_inline_get_length (r->out),
+                                link, link_target, link_rel);
       return;
     }
 

@@ -64,6 +64,32 @@ span_clear (gpointer data)
   BylineSpan *span = data;
 
   g_clear_pointer (&span->href, g_free);
+  g_clear_pointer (&span->target, g_free);
+  g_clear_pointer (&span->rel, g_free);
+}
+
+/* A copy of @span's strings, for a second span over other text. */
+static BylineSpan
+span_dup (const BylineSpan *span)
+{
+  BylineSpan copy = *span;
+
+  copy.href = g_strdup (span->href);
+  copy.target = g_strdup (span->target);
+  copy.rel = g_strdup (span->rel);
+
+  return copy;
+}
+
+static gboolean
+same_link (const BylineSpan *span,
+           const char       *href,
+           const char       *target,
+           const char       *rel)
+{
+  return g_strcmp0 (span->href, href) == 0 &&
+         g_strcmp0 (span->target, target) == 0 &&
+         g_strcmp0 (span->rel, rel) == 0;
 }
 
 static BylineInline *
@@ -106,9 +132,8 @@ byline_inline_copy (const BylineInline *self)
   g_string_append_len (copy->text, self->text->str, self->text->len);
   for (guint i = 0; i < self->spans->len; i++)
     {
-      BylineSpan span = g_array_index (self->spans, BylineSpan, i);
+      BylineSpan span = span_dup (&g_array_index (self->spans, BylineSpan, i));
 
-      span.href = g_strdup (span.href);
       g_array_append_val (copy->spans, span);
     }
 
@@ -210,7 +235,11 @@ compare_spans (gconstpointer a,
     return x->start < y->start ? -1 : 1;
   if (x->kind != y->kind)
     return x->kind < y->kind ? -1 : 1;
-  return g_strcmp0 (x->href, y->href);
+  if (g_strcmp0 (x->href, y->href) != 0)
+    return g_strcmp0 (x->href, y->href);
+  if (g_strcmp0 (x->target, y->target) != 0)
+    return g_strcmp0 (x->target, y->target);
+  return g_strcmp0 (x->rel, y->rel);
 }
 
 /* The index of the first span starting after @offset. */
@@ -279,8 +308,9 @@ subtract_range (BylineInline   *self,
 
       if (span->start < start && span->end > end)
         {
-          BylineSpan tail = { kind, end, span->end, g_strdup (span->href) };
+          BylineSpan tail = span_dup (span);
 
+          tail.start = end;
           span->end = start;
           insert_sorted (self, &tail);
         }
@@ -294,8 +324,8 @@ subtract_range (BylineInline   *self,
           BylineSpan moved = *span;
 
           moved.start = end;
-          /* Its href moves along, not to the array's clear function. */
-          span->href = NULL;
+          /* Its strings move along, not to the array's clear function. */
+          span->href = span->target = span->rel = NULL;
           g_array_remove_index (self->spans, i - 1);
           insert_sorted (self, &moved);
         }
@@ -304,6 +334,53 @@ subtract_range (BylineInline   *self,
           g_array_remove_index (self->spans, i - 1);
         }
     }
+}
+
+static void
+add_span (BylineInline   *self,
+          BylineMarkKind  kind,
+          guint           start,
+          guint           end,
+          const char     *href,
+          const char     *target,
+          const char     *rel)
+{
+  BylineSpan span;
+
+  start = snap_offset (self, start);
+  end = snap_offset (self, end);
+  if (start >= end)
+    return;
+
+  if (kind == BYLINE_MARK_LINK)
+    subtract_range (self, kind, start, end);
+
+  /* Absorb every same-kind (same-link) span that overlaps or touches,
+   * walking back as subtract_range() does. */
+  for (guint i = first_starting_after (self, end); i > 0; i--)
+    {
+      BylineSpan *other = &g_array_index (self->spans, BylineSpan, i - 1);
+
+      if (other->kind != kind)
+        continue;
+      if (other->end < start)
+        break;
+
+      if (same_link (other, href, target, rel) && other->start <= end)
+        {
+          start = MIN (start, other->start);
+          end = MAX (end, other->end);
+          g_array_remove_index (self->spans, i - 1);
+        }
+    }
+
+  span.kind = kind;
+  span.start = start;
+  span.end = end;
+  span.href = g_strdup (href);
+  span.target = g_strdup (target);
+  span.rel = g_strdup (rel);
+  insert_sorted (self, &span);
 }
 
 /**
@@ -316,6 +393,7 @@ subtract_range (BylineInline   *self,
  *
  * Marks [@start, @end). Overlapping or touching spans of the same kind are
  * merged; a link replaces other links in its range. Empty ranges are ignored.
+ * A link added this way has no target or rel: see byline_inline_add_link().
  */
 void
 byline_inline_add_mark (BylineInline   *self,
@@ -324,47 +402,40 @@ byline_inline_add_mark (BylineInline   *self,
                         guint           end,
                         const char     *href)
 {
-  BylineSpan span;
-
   g_return_if_fail (self != NULL);
   g_return_if_fail (kind < BYLINE_N_MARKS);
   g_return_if_fail (kind != BYLINE_MARK_LINK || href != NULL);
 
-  if (kind != BYLINE_MARK_LINK)
-    href = NULL;
+  add_span (self, kind, start, end, kind == BYLINE_MARK_LINK ? href : NULL, NULL, NULL);
+}
 
-  start = snap_offset (self, start);
-  end = snap_offset (self, end);
-  if (start >= end)
-    return;
+/**
+ * byline_inline_add_link:
+ * @self: an inline text
+ * @start: first byte to link
+ * @end: the byte after the last one
+ * @href: where the link goes
+ * @target: (nullable): the `target` attribute, e.g. "_blank"
+ * @rel: (nullable): the `rel` attribute, e.g. "noreferrer noopener"
+ *
+ * Links [@start, @end), replacing other links there. WordPress's editor
+ * writes "open in new tab" links with target and rel; keeping them lets
+ * such paragraphs stay editable and come back byte for byte.
+ */
+void
+byline_inline_add_link (BylineInline *self,
+                        guint         start,
+                        guint         end,
+                        const char   *href,
+                        const char   *target,
+                        const char   *rel)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (href != NULL);
 
-  if (kind == BYLINE_MARK_LINK)
-    subtract_range (self, kind, start, end);
-
-  /* Absorb every same-kind (same-href) span that overlaps or touches,
-   * walking back as subtract_range() does. */
-  for (guint i = first_starting_after (self, end); i > 0; i--)
-    {
-      BylineSpan *other = &g_array_index (self->spans, BylineSpan, i - 1);
-
-      if (other->kind != kind)
-        continue;
-      if (other->end < start)
-        break;
-
-      if (g_strcmp0 (other->href, href) == 0 && other->start <= end)
-        {
-          start = MIN (start, other->start);
-          end = MAX (end, other->end);
-          g_array_remove_index (self->spans, i - 1);
-        }
-    }
-
-  span.kind = kind;
-  span.start = start;
-  span.end = end;
-  span.href = kind == BYLINE_MARK_LINK ? g_strdup (href) : NULL;
-  insert_sorted (self, &span);
+  add_span (self, BYLINE_MARK_LINK, start, end, href,
+            target != NULL && *target != '\0' ? target : NULL,
+            rel != NULL && *rel != '\0' ? rel : NULL);
 }
 
 /**
@@ -433,8 +504,8 @@ byline_inline_append_inline (BylineInline       *self,
     {
       const BylineSpan *span = &g_array_index (other->spans, BylineSpan, i);
 
-      byline_inline_add_mark (self, span->kind, offset + span->start, offset + span->end,
-                              span->href);
+      add_span (self, span->kind, offset + span->start, offset + span->end,
+                span->href, span->target, span->rel);
     }
 }
 
@@ -469,7 +540,7 @@ byline_inline_slice (const BylineInline *self,
       guint e = MIN (span->end, end);
 
       if (s < e)
-        byline_inline_add_mark (slice, span->kind, s - start, e - start, span->href);
+        add_span (slice, span->kind, s - start, e - start, span->href, span->target, span->rel);
     }
 
   return slice;
@@ -534,7 +605,7 @@ byline_inline_equal (const BylineInline *a,
       const BylineSpan *y = &g_array_index (b->spans, BylineSpan, i);
 
       if (x->kind != y->kind || x->start != y->start || x->end != y->end ||
-          g_strcmp0 (x->href, y->href) != 0)
+          !same_link (x, y->href, y->target, y->rel))
         return FALSE;
     }
 

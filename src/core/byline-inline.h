@@ -41,8 +41,13 @@ typedef enum
  * @start: first byte of the marked text
  * @end: the byte after the marked text
  * @href: (nullable): the target of a link, %NULL for other marks
+ * @target: (nullable): a link's `target` attribute ("_blank" opens it in a
+ *   new tab), %NULL for none
+ * @rel: (nullable): a link's `rel` attribute ("noreferrer noopener" goes
+ *   with a new tab in WordPress), %NULL for none
  *
- * A mark over a range of an inline text, in byte offsets.
+ * A mark over a range of an inline text, in byte offsets. Two links are
+ * the same link when href, target and rel all agree.
  */
 typedef struct
 {
@@ -50,6 +55,8 @@ typedef struct
   guint           start;
   guint           end;
   char           *href;
+  char           *target;
+  char           *rel;
 } BylineSpan;
 
 /**
@@ -81,6 +88,12 @@ void              byline_inline_add_mark     (BylineInline        *self,
                                               guint                start,
                                               guint                end,
                                               const char          *href);
+void              byline_inline_add_link     (BylineInline        *self,
+                                              guint                start,
+                                              guint                end,
+                                              const char          *href,
+                                              const char          *target,
+                                              const char          *rel);
 void              byline_inline_remove_mark  (BylineInline        *self,
                                               BylineMarkKind       kind,
                                               guint                start,

@@ -280,7 +280,14 @@ byline_markup_write_inline (GString            *out,
 
           g_string_append_printf (out, "<%s", tag_for_mark (span->kind));
           if (span->kind == BYLINE_MARK_LINK)
-            append_attribute (out, "href", span->href);
+            {
+              /* WordPress's own order: href, target, rel. */
+              append_attribute (out, "href", span->href);
+              if (span->target != NULL)
+                append_attribute (out, "target", span->target);
+              if (span->rel != NULL)
+                append_attribute (out, "rel", span->rel);
+            }
           g_string_append_c (out, '>');
           g_ptr_array_add (stack, (gpointer) span);
         }

@@ -57,7 +57,7 @@ struct _BylineEditorBuffer
   GtkTextTag    *header_tag;
 
   /* Owned */
-  GHashTable    *link_tags;        /* href -> GtkTextTag */
+  GHashTable    *link_tags;        /* link key (href, target, rel) -> GtkTextTag */
   GPtrArray     *blocks;           /* BylineBlock: the model as of the last sync */
   GArray        *block_lines;      /* guint: first line of each block */
   guint          n_lines;          /* line count as of the last sync */
@@ -89,6 +89,8 @@ static guint signals[N_SIGNALS];
 static GQuark style_quark;
 static GQuark mark_quark;
 static GQuark href_quark;
+static GQuark target_quark;
+static GQuark rel_quark;
 static GQuark block_quark;
 static GQuark alternate_quark;
 static GQuark header_quark;
@@ -263,11 +265,18 @@ link_color (BylineEditorBuffer *self)
   return self->dark ? "#78aeed" : "#1c71d8";
 }
 
+/* One tag per distinct link: where it goes and how it opens (WordPress's
+ * "open in new tab" adds target and rel, which a paragraph keeps). */
 static GtkTextTag *
 get_link_tag (BylineEditorBuffer *self,
-              const char         *href)
+              const char         *href,
+              const char         *target,
+              const char         *rel)
 {
-  GtkTextTag *tag = g_hash_table_lookup (self->link_tags, href);
+  g_autofree char *key = g_strdup_printf ("%s\x1f%s\x1f%s", href,
+                                          target != NULL ? target : "",
+                                          rel != NULL ? rel : "");
+  GtkTextTag *tag = g_hash_table_lookup (self->link_tags, key);
 
   if (tag == NULL)
     {
@@ -277,7 +286,9 @@ get_link_tag (BylineEditorBuffer *self,
                                         NULL);
       set_mark_kind (tag, BYLINE_MARK_LINK);
       g_object_set_qdata_full (G_OBJECT (tag), href_quark, g_strdup (href), g_free);
-      g_hash_table_insert (self->link_tags, g_strdup (href), tag);
+      g_object_set_qdata_full (G_OBJECT (tag), target_quark, g_strdup (target), g_free);
+      g_object_set_qdata_full (G_OBJECT (tag), rel_quark, g_strdup (rel), g_free);
+      g_hash_table_insert (self->link_tags, g_steal_pointer (&key), tag);
     }
 
   return tag;
@@ -432,10 +443,15 @@ append_run_text (BylineInline *out,
             {
               BylineMarkKind kind;
 
-              if (tag_get_mark_kind (l->data, &kind))
-                byline_inline_add_mark (out, kind, before, after,
-                                        kind == BYLINE_MARK_LINK
-                                          ? g_object_get_qdata (l->data, href_quark) : NULL);
+              if (!tag_get_mark_kind (l->data, &kind))
+                continue;
+              if (kind == BYLINE_MARK_LINK)
+                byline_inline_add_link (out, before, after,
+                                        g_object_get_qdata (l->data, href_quark),
+                                        g_object_get_qdata (l->data, target_quark),
+                                        g_object_get_qdata (l->data, rel_quark));
+              else
+                byline_inline_add_mark (out, kind, before, after, NULL);
             }
           g_slist_free (tags);
         }
@@ -1389,7 +1405,7 @@ writer_append_inline (Writer             *writer,
       GtkTextTag *tag;
 
       if (span->kind == BYLINE_MARK_LINK)
-        tag = get_link_tag (writer->self, span->href);
+        tag = get_link_tag (writer->self, span->href, span->target, span->rel);
       else
         tag = writer->self->mark_tags[span->kind];
 
@@ -2013,39 +2029,24 @@ remove_mark_tags (BylineEditorBuffer *self,
     }
 }
 
-/**
- * byline_editor_buffer_set_mark:
- * @self: a body buffer
- * @start: start of the text
- * @end: end of the text
- * @kind: the mark
- * @on: whether to add or remove it
- * @href: (nullable): the link target when adding a link
- *
- * Adds or removes a mark on the text of [@start, @end), line by line so no
- * newline and no object is marked. Superscript and subscript exclude each
- * other.
- */
-void
-byline_editor_buffer_set_mark (BylineEditorBuffer *self,
-                               const GtkTextIter  *start,
-                               const GtkTextIter  *end,
-                               BylineMarkKind      kind,
-                               gboolean            on,
-                               const char         *href)
+static void
+apply_mark (BylineEditorBuffer *self,
+            const GtkTextIter  *start,
+            const GtkTextIter  *end,
+            BylineMarkKind      kind,
+            gboolean            on,
+            const char         *href,
+            const char         *target,
+            const char         *rel)
 {
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self);
   GtkTextIter iter = *start;
   GtkTextTag *tag;
 
-  g_return_if_fail (BYLINE_IS_EDITOR_BUFFER (self));
-  g_return_if_fail (kind < BYLINE_N_MARKS);
-  g_return_if_fail (!on || kind != BYLINE_MARK_LINK || href != NULL);
-
   if (!on)
     tag = NULL;
   else if (kind == BYLINE_MARK_LINK)
-    tag = get_link_tag (self, href);
+    tag = get_link_tag (self, href, target, rel);
   else
     tag = self->mark_tags[kind];
 
@@ -2081,20 +2082,78 @@ byline_editor_buffer_set_mark (BylineEditorBuffer *self,
 }
 
 /**
+ * byline_editor_buffer_set_mark:
+ * @self: a body buffer
+ * @start: start of the text
+ * @end: end of the text
+ * @kind: the mark
+ * @on: whether to add or remove it
+ * @href: (nullable): the link target when adding a link
+ *
+ * Adds or removes a mark on the text of [@start, @end), line by line so no
+ * newline and no object is marked. Superscript and subscript exclude each
+ * other. Links added this way open in the same tab: see
+ * byline_editor_buffer_set_link().
+ */
+void
+byline_editor_buffer_set_mark (BylineEditorBuffer *self,
+                               const GtkTextIter  *start,
+                               const GtkTextIter  *end,
+                               BylineMarkKind      kind,
+                               gboolean            on,
+                               const char         *href)
+{
+  g_return_if_fail (BYLINE_IS_EDITOR_BUFFER (self));
+  g_return_if_fail (kind < BYLINE_N_MARKS);
+  g_return_if_fail (!on || kind != BYLINE_MARK_LINK || href != NULL);
+
+  apply_mark (self, start, end, kind, on, href, NULL, NULL);
+}
+
+/**
+ * byline_editor_buffer_set_link:
+ * @self: a body buffer
+ * @start: start of the text
+ * @end: end of the text
+ * @href: where the link goes
+ * @target: (nullable): the link's target attribute ("_blank": a new tab)
+ * @rel: (nullable): the link's rel attribute
+ *
+ * Links the text of [@start, @end), replacing any link there.
+ */
+void
+byline_editor_buffer_set_link (BylineEditorBuffer *self,
+                               const GtkTextIter  *start,
+                               const GtkTextIter  *end,
+                               const char         *href,
+                               const char         *target,
+                               const char         *rel)
+{
+  g_return_if_fail (BYLINE_IS_EDITOR_BUFFER (self));
+  g_return_if_fail (href != NULL);
+
+  apply_mark (self, start, end, BYLINE_MARK_LINK, TRUE, href, target, rel);
+}
+
+/**
  * byline_editor_buffer_get_link:
  * @self: a body buffer
  * @iter: a position
  * @start: (out) (optional): start of the link
  * @end: (out) (optional): end of the link
+ * @target: (out) (optional) (nullable): the link's target attribute
+ * @rel: (out) (optional) (nullable): the link's rel attribute
  *
- * Returns: (transfer full) (nullable): the target of the link at @iter (or
- *   just before it), or %NULL
+ * Returns: (transfer full) (nullable): the address of the link at @iter
+ *   (or just before it), or %NULL
  */
 char *
 byline_editor_buffer_get_link (BylineEditorBuffer *self,
                                const GtkTextIter  *iter,
                                GtkTextIter        *start,
-                               GtkTextIter        *end)
+                               GtkTextIter        *end,
+                               char              **target,
+                               char              **rel)
 {
   GtkTextIter probe = *iter;
 
@@ -2123,6 +2182,10 @@ byline_editor_buffer_get_link (BylineEditorBuffer *self,
               *end = probe;
               gtk_text_iter_forward_to_tag_toggle (end, link);
             }
+          if (target != NULL)
+            *target = g_strdup (g_object_get_qdata (G_OBJECT (link), target_quark));
+          if (rel != NULL)
+            *rel = g_strdup (g_object_get_qdata (G_OBJECT (link), rel_quark));
           return g_strdup (g_object_get_qdata (G_OBJECT (link), href_quark));
         }
 
@@ -2629,6 +2692,8 @@ byline_editor_buffer_class_init (BylineEditorBufferClass *klass)
   style_quark = g_quark_from_static_string ("byline-line-style");
   mark_quark = g_quark_from_static_string ("byline-mark");
   href_quark = g_quark_from_static_string ("byline-href");
+  target_quark = g_quark_from_static_string ("byline-link-target");
+  rel_quark = g_quark_from_static_string ("byline-link-rel");
   block_quark = g_quark_from_static_string ("byline-block");
   alternate_quark = g_quark_from_static_string ("byline-alternate");
   header_quark = g_quark_from_static_string ("byline-header");

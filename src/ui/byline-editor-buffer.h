@@ -92,10 +92,18 @@ void                byline_editor_buffer_set_mark        (BylineEditorBuffer   *
                                                           BylineMarkKind        kind,
                                                           gboolean              on,
                                                           const char           *href);
+void                byline_editor_buffer_set_link        (BylineEditorBuffer   *self,
+                                                          const GtkTextIter    *start,
+                                                          const GtkTextIter    *end,
+                                                          const char           *href,
+                                                          const char           *target,
+                                                          const char           *rel);
 char               *byline_editor_buffer_get_link        (BylineEditorBuffer   *self,
                                                           const GtkTextIter    *iter,
                                                           GtkTextIter          *start,
-                                                          GtkTextIter          *end);
+                                                          GtkTextIter          *end,
+                                                          char                **target,
+                                                          char                **rel);
 void                byline_editor_buffer_set_typing_mark (BylineEditorBuffer   *self,
                                                           BylineMarkKind        kind,
                                                           gboolean              on);

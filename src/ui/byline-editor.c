@@ -72,6 +72,7 @@ struct _BylineEditor
   GtkButton          *link_apply_button;
   GtkButton          *link_remove_button;
   GtkLabel           *link_error_label;
+  GtkCheckButton     *link_new_tab_check;
 
   /* Owned */
   BylineArticle      *article;
@@ -85,6 +86,8 @@ struct _BylineEditor
   GFile              *photo_directory;
   GtkTextMark        *link_start;
   GtkTextMark        *link_end;
+  char               *link_target;     /* how the link being edited opens */
+  char               *link_rel;
   GPtrArray          *paste_queue;     /* BylineBlock still to insert */
   GSimpleActionGroup *accel_actions;   /* on the window, for the accelerators */
   GtkTextMark        *paste_mark;
@@ -565,7 +568,7 @@ update_state (BylineEditor *self)
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BLOCK_TYPE]);
     }
 
-  href = byline_editor_buffer_get_link (self->body, &start, NULL, NULL);
+  href = byline_editor_buffer_get_link (self->body, &start, NULL, NULL, NULL, NULL);
   self->updating_state = TRUE;
   gtk_toggle_button_set_active (self->link_button, href != NULL);
   self->updating_state = FALSE;
@@ -808,7 +811,10 @@ open_link_popover (BylineEditor *self)
   int x, y;
 
   get_selection (self, &start, &end);
-  href = byline_editor_buffer_get_link (self->body, &start, &link_start, &link_end);
+  g_clear_pointer (&self->link_target, g_free);
+  g_clear_pointer (&self->link_rel, g_free);
+  href = byline_editor_buffer_get_link (self->body, &start, &link_start, &link_end,
+                                        &self->link_target, &self->link_rel);
   if (href != NULL && gtk_text_iter_equal (&start, &end))
     {
       start = link_start;
@@ -819,6 +825,8 @@ open_link_popover (BylineEditor *self)
   gtk_text_buffer_move_mark (buffer, self->link_end, &end);
 
   gtk_editable_set_text (GTK_EDITABLE (self->link_entry), href != NULL ? href : "");
+  gtk_check_button_set_active (self->link_new_tab_check,
+                               g_strcmp0 (self->link_target, "_blank") == 0);
   gtk_widget_set_visible (GTK_WIDGET (self->link_remove_button), href != NULL);
   on_link_entry_changed_cb (GTK_EDITABLE (self->link_entry), self);
 
@@ -897,7 +905,24 @@ on_link_apply_cb (GtkWidget    *widget,
       gtk_text_buffer_get_iter_at_mark (buffer, &start, self->link_start);
       gtk_text_buffer_get_iter_at_mark (buffer, &end, self->link_end);
     }
-  byline_editor_buffer_set_mark (self->body, &start, &end, BYLINE_MARK_LINK, TRUE, href);
+  if (gtk_check_button_get_active (self->link_new_tab_check))
+    {
+      /* As WordPress's editor writes a new-tab link; one that already
+       * opened in a new tab keeps its own rel. */
+      if (g_strcmp0 (self->link_target, "_blank") == 0)
+        byline_editor_buffer_set_link (self->body, &start, &end, href, "_blank", self->link_rel);
+      else
+        byline_editor_buffer_set_link (self->body, &start, &end, href, "_blank", "noreferrer noopener");
+    }
+  else if (g_strcmp0 (self->link_target, "_blank") == 0)
+    {
+      /* The rel went with the new tab. */
+      byline_editor_buffer_set_link (self->body, &start, &end, href, NULL, NULL);
+    }
+  else
+    {
+      byline_editor_buffer_set_link (self->body, &start, &end, href, self->link_target, self->link_rel);
+    }
   gtk_text_buffer_end_user_action (buffer);
 
   close_link_popover (self);
@@ -2517,6 +2542,8 @@ byline_editor_finalize (GObject *object)
   BylineEditor *self = BYLINE_EDITOR (object);
 
   g_free (self->block_type);
+  g_free (self->link_target);
+  g_free (self->link_rel);
 
   G_OBJECT_CLASS (byline_editor_parent_class)->finalize (object);
 }
@@ -2675,6 +2702,7 @@ byline_editor_class_init (BylineEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BylineEditor, link_entry);
   gtk_widget_class_bind_template_child (widget_class, BylineEditor, link_apply_button);
   gtk_widget_class_bind_template_child (widget_class, BylineEditor, link_remove_button);
+  gtk_widget_class_bind_template_child (widget_class, BylineEditor, link_new_tab_check);
   gtk_widget_class_bind_template_child (widget_class, BylineEditor, link_error_label);
 
   gtk_widget_class_set_css_name (widget_class, "bylineeditor");
