@@ -245,6 +245,39 @@ test_media (void)
   g_assert_cmpuint (media->height, ==, 48);
 }
 
+/* A lookup by the slug an upload was given: a list of one, or none. */
+static void
+test_media_by_slug (void)
+{
+  g_autoptr(JsonNode) node = load_fixture ("media-by-slug.json");
+  g_autoptr(JsonNode) empty = json_from_string ("[]", NULL);
+  g_autoptr(JsonNode) not_a_list = json_from_string ("{\"id\":4}", NULL);
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  BylinePortalMedia *media;
+
+  items = byline_wp_parse_media_list (node, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, ==, 1);
+  media = g_ptr_array_index (items, 0);
+  g_assert_cmpint (media->id, ==, 4);
+  g_assert_cmpstr (media->source_url, ==,
+                   "http://127.0.0.1:18081/wp-content/uploads/2026/11/red.jpg");
+  g_assert_cmpstr (media->alt_text, ==, "Mô tả");
+  /* Raw, as stored: kses turned the "&" of an author's caption into "&amp;". */
+  g_assert_cmpstr (media->caption, ==, "Chú thích <b>ảnh</b> &amp; khác");
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  items = byline_wp_parse_media_list (empty, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, ==, 0);
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  items = byline_wp_parse_media_list (not_a_list, &error);
+  g_assert_null (items);
+  g_assert_error (error, BYLINE_ERROR, BYLINE_ERROR_PARSE);
+}
+
 static void
 test_terms_tree (void)
 {
@@ -812,6 +845,7 @@ main (int   argc,
   g_test_add_func ("/wp-json/post/odd-types", test_post_odd_types);
   g_test_add_func ("/wp-json/post/changes", test_post_changes_json);
   g_test_add_func ("/wp-json/media", test_media);
+  g_test_add_func ("/wp-json/media-by-slug", test_media_by_slug);
   g_test_add_func ("/wp-json/terms/tree", test_terms_tree);
   g_test_add_func ("/wp-json/terms/tree-cycles-and-orphans", test_terms_tree_cycles_and_orphans);
   g_test_add_func ("/wp-json/comments", test_comments);

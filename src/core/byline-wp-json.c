@@ -698,6 +698,27 @@ byline_wp_parse_media (JsonNode  *node,
   return g_steal_pointer (&media);
 }
 
+static gpointer
+parse_media_cb (JsonNode *node,
+                gpointer  user_data,
+                GError  **error)
+{
+  return byline_wp_parse_media (node, error);
+}
+
+/**
+ * byline_wp_parse_media_list:
+ *
+ * Returns: (transfer full) (element-type BylinePortalMedia): the media items
+ */
+GPtrArray *
+byline_wp_parse_media_list (JsonNode  *node,
+                            GError   **error)
+{
+  return parse_list (node, "media items", parse_media_cb, NULL,
+                     (GDestroyNotify) byline_portal_media_unref, error);
+}
+
 /**
  * byline_wp_parse_term:
  *

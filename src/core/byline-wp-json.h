@@ -42,6 +42,8 @@ GPtrArray            *byline_wp_parse_posts             (JsonNode               
                                                          GError                       **error);
 BylinePortalMedia    *byline_wp_parse_media             (JsonNode                      *node,
                                                          GError                       **error);
+GPtrArray            *byline_wp_parse_media_list        (JsonNode                      *node,
+                                                         GError                       **error);
 BylinePortalTerm     *byline_wp_parse_term              (JsonNode                      *node,
                                                          BylinePortalTaxonomy           taxonomy,
                                                          GError                       **error);
