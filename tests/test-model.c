@@ -498,6 +498,51 @@ test_carry_sources (void)
     }
 }
 
+/* A file imported again continues from what publishing it recorded. */
+static void
+test_carry_publish_state (void)
+{
+  g_autoptr(BylineArticle) previous = make_full_article ();
+  g_autoptr(BylineArticle) again = NULL;
+  g_autoptr(GDateTime) sent = g_date_time_new_utc (2026, 11, 29, 10, 0, 0);
+  g_autoptr(GPtrArray) categories = g_ptr_array_new_with_free_func ((GDestroyNotify) byline_term_free);
+  BylineBlock *old_figure = NULL, *figure = NULL, *other;
+  GPtrArray *carried;
+
+  for (guint i = 0; i < byline_article_get_n_blocks (previous); i++)
+    if (byline_block_get_kind (byline_article_get_block (previous, i)) == BYLINE_BLOCK_FIGURE)
+      old_figure = byline_article_get_block (previous, i);
+  byline_block_set_upload_slug (old_figure, "byline-00ff");
+  byline_article_set_post_request (previous, BYLINE_POST_REQUEST_UPDATE, sent, "d1");
+
+  /* The same figure (same id) without its portal state, and a new one. */
+  again = byline_article_new (byline_article_get_id (previous));
+  figure = byline_block_new_figure (byline_block_get_figure_id (old_figure));
+  byline_block_set_local_path (figure, "/tmp/anh-1.jpg");
+  byline_article_append_block (again, figure);
+  other = byline_block_new_figure (NULL);
+  byline_block_set_local_path (other, "/tmp/anh-2.jpg");
+  byline_article_append_block (again, other);
+  g_ptr_array_add (categories, byline_term_new (0, "Tin tức"));
+  g_ptr_array_add (categories, byline_term_new (0, "Mới"));
+  byline_article_set_categories (again, categories);
+
+  byline_article_carry_publish_state (again, previous);
+
+  g_assert_cmpint (byline_article_get_post_id (again), ==, 42);
+  g_assert_cmpstr (byline_article_get_site (again), ==, "giavien");
+  g_assert_cmpstr (byline_article_get_modified_gmt (again), ==, "2023-11-15T01:02:03");
+  g_assert_cmpint (byline_article_get_post_request (again, NULL, NULL), ==, BYLINE_POST_REQUEST_UPDATE);
+  g_assert_cmpint (byline_block_get_media_id (figure), ==, 12);
+  g_assert_cmpstr (byline_block_get_url (figure), ==, "http://127.0.0.1/a.jpg");
+  g_assert_cmpstr (byline_block_get_upload_slug (figure), ==, "byline-00ff");
+  g_assert_cmpstr (byline_block_get_local_path (figure), ==, "/tmp/anh-1.jpg");
+  g_assert_cmpint (byline_block_get_media_id (other), ==, 0);
+  carried = byline_article_get_categories (again);
+  g_assert_cmpint (((BylineTerm *) g_ptr_array_index (carried, 0))->id, ==, 3);
+  g_assert_cmpint (((BylineTerm *) g_ptr_array_index (carried, 1))->id, ==, 0);
+}
+
 /* Random marking against a plain reference (the marks of every byte): the
  * spans must be exactly the maximal runs, sorted by start. */
 static void
@@ -614,6 +659,7 @@ main (int   argc,
   g_test_add_func ("/model/article/changed-signal", test_article_changed_signal);
   g_test_add_func ("/model/article/word-count", test_article_word_count);
   g_test_add_func ("/model/article/carry-sources", test_carry_sources);
+  g_test_add_func ("/model/article/carry-publish-state", test_carry_publish_state);
   g_test_add_func ("/model/json/round-trip", test_json_round_trip);
   g_test_add_func ("/model/json/publish-state-round-trip", test_json_publish_state_round_trip);
   g_test_add_func ("/model/json/marks-count-characters", test_json_marks_count_characters);

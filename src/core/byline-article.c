@@ -488,6 +488,63 @@ byline_article_carry_sources (BylineArticle *self,
 }
 
 /**
+ * byline_article_carry_publish_state:
+ * @self: an article read again from its source (a file imported anew)
+ * @previous: the draft as it was stored, after earlier publishing
+ *
+ * Gives @self what publishing @previous recorded, so that sending @self
+ * continues where that left off instead of sending anything twice: the
+ * post it is linked to and a request in flight, the media id, address and
+ * upload in flight of each figure with the same id that has no media id of
+ * its own, and the portal ids of categories of the same name.
+ */
+void
+byline_article_carry_publish_state (BylineArticle *self,
+                                    BylineArticle *previous)
+{
+  g_autoptr(GPtrArray) categories = NULL;
+
+  g_return_if_fail (BYLINE_IS_ARTICLE (self));
+  g_return_if_fail (BYLINE_IS_ARTICLE (previous));
+
+  byline_article_set_remote (self, previous->site, previous->post_id, previous->modified_gmt,
+                             previous->link, previous->remote_status);
+  byline_article_set_post_request (self, previous->request, previous->request_sent,
+                                   previous->request_digest);
+
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      BylineBlock *block = g_ptr_array_index (self->blocks, i);
+      BylineBlock *old;
+
+      if (byline_block_get_kind (block) != BYLINE_BLOCK_FIGURE ||
+          byline_block_get_media_id (block) != 0 ||
+          (old = byline_article_find_figure (previous, byline_block_get_figure_id (block))) == NULL)
+        continue;
+      if (byline_block_get_media_id (old) > 0)
+        byline_block_set_media (block, byline_block_get_media_id (old), byline_block_get_url (old));
+      byline_block_set_upload_slug (block, byline_block_get_upload_slug (old));
+    }
+
+  categories = g_ptr_array_new_with_free_func ((GDestroyNotify) byline_term_free);
+  for (guint i = 0; i < self->categories->len; i++)
+    {
+      BylineTerm *term = g_ptr_array_index (self->categories, i);
+      gint64 id = term->id;
+
+      for (guint j = 0; id == 0 && j < previous->categories->len; j++)
+        {
+          BylineTerm *old = g_ptr_array_index (previous->categories, j);
+
+          if (g_strcmp0 (old->name, term->name) == 0)
+            id = old->id;
+        }
+      g_ptr_array_add (categories, byline_term_new (id, term->name));
+    }
+  byline_article_set_categories (self, categories);
+}
+
+/**
  * byline_article_get_categories:
  * @self: an article
  *

@@ -112,6 +112,8 @@ BylineBlock      *byline_article_find_figure          (BylineArticle    *self,
 void              byline_article_blocks_changed       (BylineArticle    *self);
 void              byline_article_carry_sources        (BylineArticle    *self,
                                                        BylineArticle    *previous);
+void              byline_article_carry_publish_state  (BylineArticle    *self,
+                                                       BylineArticle    *previous);
 
 GPtrArray        *byline_article_get_categories       (BylineArticle    *self);
 void              byline_article_set_categories       (BylineArticle    *self,
