@@ -157,3 +157,13 @@ test_portal_count (BylineTestPortal *portal,
 
   return json_array_get_length (json_node_get_array (json_parser_get_root (parser)));
 }
+
+/* One post with @token, and @photos media items: nothing sent twice. */
+static inline void
+assert_exactly_once_portal (BylineTestPortal *portal,
+                            const char       *token,
+                            guint             photos)
+{
+  g_assert_cmpuint (test_portal_count (portal, "editor", "posts", token), ==, 1);
+  g_assert_cmpuint (test_portal_count (portal, "editor", "media", token), ==, photos);
+}
