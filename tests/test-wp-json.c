@@ -14,6 +14,7 @@
 #include "byline-error.h"
 #include "byline-http.h"
 #include "byline-wp-auth.h"
+#include "byline-portal-article.h"
 #include "byline-wp-json.h"
 
 static JsonNode *
@@ -243,6 +244,32 @@ test_media (void)
                    "http://127.0.0.1:18081/wp-content/uploads/2026/11/Anh-doan.jpg");
   g_assert_cmpuint (media->width, ==, 64);
   g_assert_cmpuint (media->height, ==, 48);
+}
+
+/* A post from the portal as a local article linked to it ("open theirs"). */
+static void
+test_post_as_article (void)
+{
+  g_autoptr(JsonNode) node = load_fixture ("post-created-draft.json");
+  g_autoptr(BylinePortalPost) post = NULL;
+  g_autoptr(BylineArticle) article = NULL;
+  g_autoptr(GError) error = NULL;
+
+  post = byline_wp_parse_post (node, &error);
+  g_assert_no_error (error);
+  /* As an author's kses leaves it. */
+  g_free (post->title);
+  post->title = g_strdup ("Sở LĐ-TB&amp;XH kiểm tra");
+
+  article = byline_portal_article_new (post, "http://127.0.0.1:18081/wp-json/", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (byline_article_get_title (article), ==, "Sở LĐ-TB&XH kiểm tra");
+  g_assert_cmpstr (byline_article_get_lead (article), ==, "Sapo của bài");
+  g_assert_cmpuint (byline_article_get_n_blocks (article), ==, 1);
+  g_assert_cmpint (byline_article_get_post_id (article), ==, 4);
+  g_assert_cmpstr (byline_article_get_modified_gmt (article), ==, "2026-11-29T00:22:45");
+  g_assert_cmpint (byline_article_get_remote_status (article), ==, BYLINE_POST_STATUS_DRAFT);
+  g_assert_cmpstr (byline_article_get_site (article), ==, "http://127.0.0.1:18081/wp-json/");
 }
 
 /* A lookup by the slug an upload was given: a list of one, or none. */
@@ -846,6 +873,7 @@ main (int   argc,
   g_test_add_func ("/wp-json/post/changes", test_post_changes_json);
   g_test_add_func ("/wp-json/media", test_media);
   g_test_add_func ("/wp-json/media-by-slug", test_media_by_slug);
+  g_test_add_func ("/wp-json/post-as-article", test_post_as_article);
   g_test_add_func ("/wp-json/terms/tree", test_terms_tree);
   g_test_add_func ("/wp-json/terms/tree-cycles-and-orphans", test_terms_tree_cycles_and_orphans);
   g_test_add_func ("/wp-json/comments", test_comments);

@@ -48,6 +48,7 @@
 #include "byline-error.h"
 #include "byline-markup-writer.h"
 #include "byline-photo.h"
+#include "byline-portal-article.h"
 #include "byline-portal-messages.h"
 #include "byline-publisher.h"
 #include "byline-text.h"
@@ -126,6 +127,7 @@ struct _BylinePublisher
   char                *failed_item;
   guint                failed_photo;
   BylinePublishIssue  *failed_issue;
+  GError              *error;          /* of the last run, until the next starts */
 };
 
 G_DEFINE_FINAL_TYPE (BylinePublisher, byline_publisher, G_TYPE_OBJECT)
@@ -458,6 +460,20 @@ byline_publisher_get_conflict (BylinePublisher *self)
   return self->conflict;
 }
 
+/**
+ * byline_publisher_get_error:
+ *
+ * Returns: (transfer none) (nullable): why the last run failed, until the
+ *   next run starts
+ */
+const GError *
+byline_publisher_get_error (BylinePublisher *self)
+{
+  g_return_val_if_fail (BYLINE_IS_PUBLISHER (self), NULL);
+
+  return self->error;
+}
+
 /* ---- small helpers --------------------------------------------------------- */
 
 /* What WordPress stores as a title or excerpt is HTML: the article's plain
@@ -542,29 +558,6 @@ static char *
 format_modified (GDateTime *date)
 {
   return date != NULL ? byline_wp_format_date_gmt (date) : NULL;
-}
-
-static BylinePostStatus
-article_status (BylinePortalPostStatus status)
-{
-  switch (status)
-    {
-    case BYLINE_PORTAL_POST_STATUS_DRAFT:
-      return BYLINE_POST_STATUS_DRAFT;
-    case BYLINE_PORTAL_POST_STATUS_PENDING:
-      return BYLINE_POST_STATUS_PENDING;
-    case BYLINE_PORTAL_POST_STATUS_PUBLISH:
-      return BYLINE_POST_STATUS_PUBLISH;
-    case BYLINE_PORTAL_POST_STATUS_FUTURE:
-      return BYLINE_POST_STATUS_FUTURE;
-    case BYLINE_PORTAL_POST_STATUS_PRIVATE:
-      return BYLINE_POST_STATUS_PRIVATE;
-    case BYLINE_PORTAL_POST_STATUS_TRASH:
-      return BYLINE_POST_STATUS_TRASH;
-    case BYLINE_PORTAL_POST_STATUS_UNKNOWN:
-    default:
-      return BYLINE_POST_STATUS_NONE;
-    }
 }
 
 static BylinePortalPostStatus
@@ -664,6 +657,8 @@ finish (BylinePublisher  *self,
   if (error != NULL)
     {
       g_debug ("publishing %s failed: %s", byline_article_get_id (self->article), error->message);
+      g_clear_error (&self->error);
+      self->error = g_error_copy (error);
       set_step (self, BYLINE_PUBLISH_STEP_IDLE);
       g_task_return_error (task, error);
       return;
@@ -850,7 +845,7 @@ found_posts_cb (GObject      *object,
 
       g_debug ("the post sent earlier arrived: %" G_GINT64_FORMAT, match->id);
       byline_article_set_remote (self->article, self->site, match->id, modified, match->link,
-                                 article_status (match->status));
+                                 byline_portal_article_status (match->status));
       byline_article_set_post_request (self->article, BYLINE_POST_REQUEST_NONE, NULL, NULL);
       save_then (self, "post-found", ensure_terms);
       return;
@@ -1582,7 +1577,7 @@ post_sent_cb (GObject      *object,
 
   modified = format_modified (post->modified_gmt);
   byline_article_set_remote (self->article, self->site, post->id, modified, post->link,
-                             article_status (post->status));
+                             byline_portal_article_status (post->status));
   byline_article_set_post_request (self->article, BYLINE_POST_REQUEST_NONE, NULL, NULL);
 
   g_clear_pointer (&self->result, byline_portal_post_unref);
@@ -1758,6 +1753,7 @@ byline_publisher_run_async (BylinePublisher     *self,
   g_clear_pointer (&self->conflict, byline_portal_post_unref);
   g_clear_pointer (&self->user, byline_portal_user_unref);
   g_clear_pointer (&self->photos, g_ptr_array_unref);
+  g_clear_error (&self->error);
   self->photos = g_ptr_array_new_with_free_func ((GDestroyNotify) photo_job_free);
   self->failed_photo = 0;
   self->fraction = 0.0;
@@ -1898,6 +1894,7 @@ byline_publisher_finalize (GObject *object)
   g_clear_pointer (&self->changes, byline_portal_post_changes_free);
   g_clear_pointer (&self->result, byline_portal_post_unref);
   g_clear_pointer (&self->failed_issue, byline_publish_issue_free);
+  g_clear_error (&self->error);
   g_free (self->failed_item);
   g_free (self->site);
 

@@ -101,6 +101,7 @@ const char        *byline_publisher_get_photo         (BylinePublisher    *self,
                                                        guint64            *total);
 BylinePortalUser  *byline_publisher_get_user          (BylinePublisher    *self);
 BylinePortalPost  *byline_publisher_get_conflict      (BylinePublisher    *self);
+const GError      *byline_publisher_get_error         (BylinePublisher    *self);
 char              *byline_publisher_describe_failure  (BylinePublisher    *self,
                                                        const GError       *error);
 

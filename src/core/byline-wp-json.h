@@ -57,6 +57,8 @@ GPtrArray            *byline_wp_parse_comments          (JsonNode               
 
 JsonNode             *byline_wp_post_changes_to_json    (const BylinePortalPostChanges *changes);
 
+char                 *byline_wp_decode_entities         (const char                    *text);
+
 GDateTime            *byline_wp_parse_date_gmt          (const char                    *string);
 char                 *byline_wp_format_date_gmt         (GDateTime                     *date);
 
