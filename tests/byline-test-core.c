@@ -395,6 +395,12 @@ byline_test_server_get_server (BylineTestServer *self)
   return self->server;
 }
 
+GMainContext *
+byline_test_server_get_context (BylineTestServer *self)
+{
+  return self->context;
+}
+
 guint
 byline_test_server_port (BylineTestServer *self)
 {

@@ -78,6 +78,8 @@ SoupServer       *byline_test_server_get_server  (BylineTestServer  *server);
 char             *byline_test_server_url         (BylineTestServer  *server,
                                                   const char        *path);
 guint             byline_test_server_port        (BylineTestServer  *server);
+/* The server thread's main context, for objects that must live there. */
+GMainContext     *byline_test_server_get_context (BylineTestServer  *server);
 void              byline_test_server_free        (BylineTestServer  *server);
 
 /* In a handler: answer after @delay_ms without blocking the server thread. */

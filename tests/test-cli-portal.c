@@ -324,6 +324,172 @@ test_authorize (void)
   }
 }
 
+/* The count of posts or media items that carry @token, straight from the
+ * REST API. */
+static guint
+portal_count (const char *collection,
+              const char *token)
+{
+  g_autoptr(SoupSession) session = soup_session_new_with_options ("timeout", 30, NULL);
+  g_autofree char *url = g_strdup_printf ("%swp/v2/%s?search=%s&per_page=100&context=edit&"
+                                          "status=%s&_fields=id", portal->rest_url, collection,
+                                          token,
+                                          g_str_equal (collection, "posts")
+                                          ? "draft,pending,publish,future,private" : "inherit");
+  g_autoptr(SoupMessage) message = soup_message_new (SOUP_METHOD_GET, url);
+  g_autofree char *pair = g_strdup_printf ("editor:%s",
+                                           byline_test_portal_user (portal, "editor", "app_password"));
+  g_autofree char *basic = g_base64_encode ((const guchar *) pair, strlen (pair));
+  g_autofree char *authorization = g_strconcat ("Basic ", basic, NULL);
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  soup_message_headers_replace (soup_message_get_request_headers (message), "Authorization",
+                                authorization);
+  body = soup_session_send_and_read (session, message, NULL, &error);
+  g_assert_no_error (error);
+  json_parser_load_from_data (parser, g_bytes_get_data (body, NULL), g_bytes_get_size (body),
+                              &error);
+  g_assert_no_error (error);
+
+  return json_array_get_length (json_node_get_array (json_parser_get_root (parser)));
+}
+
+/* An HTML file as a newsroom's script would have it: headline, paragraphs,
+ * three photos beside it with their captions. */
+static char *
+write_html_article (const char *dir,
+                    const char *token,
+                    const char *extra)
+{
+  static const char * const photos[] = { "hoi-nghi.jpg", "kiem-tra-ho-ngheo.jpg", "phat-bieu.jpg" };
+  g_autofree char *photo_dir = g_build_filename (dir, "ảnh", NULL);
+  g_autofree char *path = g_build_filename (dir, "bai-viet.html", NULL);
+  g_autoptr(GString) html = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_mkdir_with_parents (photo_dir, 0700);
+  g_string_append_printf (html, "<html><body><h1>Đoàn công tác kiểm tra giảm nghèo %s</h1>\n"
+                                "<p>Ngày 14/11, Đoàn công tác của tỉnh đã về kiểm tra.%s</p>\n",
+                          token, extra);
+  for (guint i = 0; i < G_N_ELEMENTS (photos); i++)
+    {
+      g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "photos", photos[i], NULL);
+      g_autofree char *target = g_build_filename (photo_dir, photos[i], NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      g_file_get_contents (source, &contents, &length, &error);
+      g_assert_no_error (error);
+      g_file_set_contents (target, contents, length, &error);
+      g_assert_no_error (error);
+      g_string_append_printf (html, "<figure><img src=\"ảnh/%s\" alt=\"Ảnh %u\">"
+                                    "<figcaption>Chú thích ảnh %u %s</figcaption></figure>\n"
+                                    "<p>Đoạn %u.</p>\n", photos[i], i + 1, i + 1, token, i + 1);
+    }
+  g_string_append (html, "</body></html>\n");
+  g_file_set_contents (path, html->str, -1, &error);
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&path);
+}
+
+static void
+test_publish (void)
+{
+  g_autofree char *author = password_of ("author");
+  g_autofree char *contributor = password_of ("contributor");
+  g_autofree char *dir = g_build_filename (home, "nhap", NULL);
+  g_autofree char *token = g_strdup_printf ("cli%08x", g_random_int ());
+  g_autofree char *file = NULL;
+  g_autofree char *post_id = NULL;
+  g_autofree char *draft_id = NULL;
+  g_auto(GStrv) lines = NULL;
+  Run run;
+
+  run = run_cli (author, "account", "add", "--name", "phóng viên", "--url", portal->base_url,
+                 "--user", "author", "--password-stdin", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  run = run_cli (contributor, "account", "add", "--name", "cộng tác viên", "--url",
+                 portal->base_url, "--user", "contributor", "--password-stdin", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+
+  g_mkdir_with_parents (dir, 0700);
+  file = write_html_article (dir, token, "");
+
+  /* A contributor is told before anything is sent. */
+  run = run_cli (NULL, "publish", file, "--account", "cộng tác viên", "--status", "pending", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "cannot upload photos"));
+  run_clear (&run);
+  g_assert_cmpuint (portal_count ("posts", token), ==, 0);
+
+  run = run_cli (NULL, "publish", file, "--account", "phóng viên", "--status", "publish",
+                 "--tag", token, "--featured", "2", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  g_assert_true (g_ascii_string_to_unsigned (lines[0], 10, 1, G_MAXINT64, NULL, NULL));
+  g_assert_true (g_str_has_prefix (lines[1], portal->base_url));
+  post_id = g_strdup (lines[0]);
+  /* Progress on standard error, and the draft the file became. */
+  g_assert_nonnull (strstr (run.err, "Photo 3 of 3 is on the portal"));
+  {
+    const char *at = strstr (run.err, "Draft ");
+
+    g_assert_nonnull (at);
+    draft_id = g_strndup (at + 6, 36);
+    g_assert_true (g_uuid_string_is_valid (draft_id));
+  }
+  run_clear (&run);
+  g_assert_cmpuint (portal_count ("posts", token), ==, 1);
+  g_assert_cmpuint (portal_count ("media", token), ==, 3);
+
+  /* The file changed; run again: the same post is updated, no photo is
+   * sent twice. */
+  g_free (file);
+  file = write_html_article (dir, token, " Đã sửa.");
+  run = run_cli (NULL, "publish", file, "--account", "phóng viên", "--status", "publish", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, post_id));
+  g_assert_null (strstr (run.err, "Photo 1 of"));
+  run_clear (&run);
+  g_assert_cmpuint (portal_count ("posts", token), ==, 1);
+  g_assert_cmpuint (portal_count ("media", token), ==, 3);
+
+  /* The draft by its id, as scripts resume it. */
+  run = run_cli (NULL, "publish", draft_id, "--account", "phóng viên", "--status", "publish", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, post_id));
+  run_clear (&run);
+
+  run = run_cli (NULL, "post", "get", post_id, "--account", "phóng viên", "--to", "markup", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Đã sửa."));
+  g_assert_nonnull (strstr (run.out, "<figcaption class=\"wp-element-caption\">Chú thích ảnh 2"));
+  run_clear (&run);
+
+  /* Usage mistakes are told as such. */
+  run = run_cli (NULL, "publish", file, "--account", "phóng viên", "--status", "future", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "--date"));
+  run_clear (&run);
+  run = run_cli (NULL, "publish", "khong-co-tep.html", "--account", "phóng viên", "--status",
+                 "draft", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_clear (&run);
+
+  run = run_cli (NULL, "account", "remove", "phóng viên", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  run = run_cli (NULL, "account", "remove", "cộng tác viên", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+}
+
 static gboolean
 contains (const char *data,
           gsize       length,
@@ -475,6 +641,7 @@ main (int   argc,
   g_test_add_func ("/cli-portal/account-cycle", test_account_cycle);
   g_test_add_func ("/cli-portal/failures-say-why", test_failures_say_why);
   g_test_add_func ("/cli-portal/authorize", test_authorize);
+  g_test_add_func ("/cli-portal/publish", test_publish);
   g_test_add_func ("/cli-portal/no-password-anywhere", test_no_password_anywhere);
 
   status = g_test_run ();

@@ -228,6 +228,17 @@ assert_articles_equal (BylineArticle *a,
   g_assert_cmpstr (byline_article_get_link (a), ==, byline_article_get_link (b));
   g_assert_cmpint (byline_article_get_remote_status (a), ==, byline_article_get_remote_status (b));
   g_assert_true (g_date_time_equal (byline_article_get_modified (a), byline_article_get_modified (b)));
+  {
+    GDateTime *sa = NULL, *sb = NULL;
+    const char *da = NULL, *db = NULL;
+
+    g_assert_cmpint (byline_article_get_post_request (a, &sa, &da), ==,
+                     byline_article_get_post_request (b, &sb, &db));
+    g_assert_cmpstr (da, ==, db);
+    g_assert_true ((sa == NULL) == (sb == NULL));
+    if (sa != NULL)
+      g_assert_true (g_date_time_equal (sa, sb));
+  }
 }
 
 static void
@@ -315,6 +326,82 @@ test_json_round_trip (void)
   g_assert_cmpstr (json, ==, again);
 }
 
+/* What the publisher records while a request is in flight comes back
+ * from the draft as it was written; and a draft without it (the files of
+ * every Byline before it) reads as having nothing in flight. */
+static void
+test_json_publish_state_round_trip (void)
+{
+  g_autoptr(BylineArticle) article = make_full_article ();
+  g_autoptr(BylineArticle) loaded = NULL;
+  g_autoptr(BylineArticle) older = NULL;
+  g_autoptr(GDateTime) sent = g_date_time_new_utc (2026, 11, 29, 10, 0, 0.5);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *again = NULL;
+  BylineBlock *figure = NULL;
+  GDateTime *loaded_sent = NULL;
+  const char *digest = NULL;
+  guint changes = 0;
+
+  for (guint i = 0; i < byline_article_get_n_blocks (article); i++)
+    if (byline_block_get_kind (byline_article_get_block (article, i)) == BYLINE_BLOCK_FIGURE)
+      figure = byline_article_get_block (article, i);
+  g_assert_nonnull (figure);
+
+  /* Bookkeeping is saved ("changed") but leaves the markup's source. */
+  byline_block_set_source (figure, "SOURCE", -1);
+  byline_block_set_upload_slug (figure, "byline-0123456789abcdef");
+  g_assert_cmpstr (byline_block_get_source (figure), ==, "SOURCE");
+  g_signal_connect (article, "changed", G_CALLBACK (count_changes), &changes);
+  byline_article_set_post_request (article, BYLINE_POST_REQUEST_UPDATE, sent, "c0ffee");
+  g_assert_cmpuint (changes, ==, 1);
+  byline_article_set_post_request (article, BYLINE_POST_REQUEST_UPDATE, sent, "c0ffee");
+  g_assert_cmpuint (changes, ==, 1);
+
+  json = byline_article_to_json (article, TRUE, NULL);
+  g_assert_nonnull (strstr (json, "\"upload_slug\" : \"byline-0123456789abcdef\""));
+  g_assert_nonnull (strstr (json, "\"kind\" : \"update\""));
+  loaded = byline_article_from_json (json, -1, &error);
+  g_assert_no_error (error);
+  assert_articles_equal (article, loaded);
+  g_assert_cmpint (byline_article_get_post_request (loaded, &loaded_sent, &digest), ==,
+                   BYLINE_POST_REQUEST_UPDATE);
+  g_assert_cmpstr (digest, ==, "c0ffee");
+  g_assert_true (g_date_time_equal (loaded_sent, sent));
+  again = byline_article_to_json (loaded, TRUE, NULL);
+  g_assert_cmpstr (json, ==, again);
+
+  /* Once the answer is recorded, nothing of it is left in the file. */
+  byline_block_set_upload_slug (figure, NULL);
+  byline_article_set_post_request (article, BYLINE_POST_REQUEST_NONE, sent, "c0ffee");
+  g_clear_pointer (&json, g_free);
+  json = byline_article_to_json (article, TRUE, NULL);
+  g_assert_null (strstr (json, "upload_slug"));
+  g_assert_null (strstr (json, "\"request\""));
+
+  /* A create in flight is written even before the article is linked. */
+  older = byline_article_new (NULL);
+  byline_article_set_post_request (older, BYLINE_POST_REQUEST_CREATE, sent, "abc");
+  g_clear_pointer (&json, g_free);
+  json = byline_article_to_json (older, FALSE, NULL);
+  g_clear_object (&loaded);
+  loaded = byline_article_from_json (json, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (byline_article_get_post_request (loaded, NULL, NULL), ==,
+                   BYLINE_POST_REQUEST_CREATE);
+
+  /* A file written before any of this. */
+  g_clear_object (&loaded);
+  loaded = byline_article_from_json ("{\"format\":1,\"remote\":{\"site\":\"s\",\"post_id\":4},"
+                                     "\"blocks\":[{\"type\":\"figure\",\"id\":\"f\",\"media_id\":7}]}",
+                                     -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (byline_article_get_post_request (loaded, NULL, NULL), ==,
+                   BYLINE_POST_REQUEST_NONE);
+  g_assert_null (byline_block_get_upload_slug (byline_article_get_block (loaded, 0)));
+}
+
 static void
 test_json_marks_count_characters (void)
 {
@@ -342,6 +429,9 @@ test_json_rejects_bad_input (void)
     { "{\"format\":1,\"blocks\":[{\"type\":\"paragraph\",\"text\":{\"text\":\"ab\",\"marks\":[{\"type\":\"link\",\"start\":0,\"end\":1}]}}]}", BYLINE_ERROR_PARSE },
     { "{\"format\":1,\"title\":5}", BYLINE_ERROR_PARSE },
     { "{\"format\":1,\"date\":\"yesterday\"}", BYLINE_ERROR_PARSE },
+    { "{\"format\":1,\"remote\":{\"request\":{\"kind\":\"delete\"}}}", BYLINE_ERROR_PARSE },
+    { "{\"format\":1,\"remote\":{\"request\":{\"kind\":\"create\",\"sent\":\"soon\"}}}",
+      BYLINE_ERROR_PARSE },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -406,6 +496,51 @@ test_carry_sources (void)
       else
         g_assert_cmpstr (source, ==, "SOURCE");
     }
+}
+
+/* A file imported again continues from what publishing it recorded. */
+static void
+test_carry_publish_state (void)
+{
+  g_autoptr(BylineArticle) previous = make_full_article ();
+  g_autoptr(BylineArticle) again = NULL;
+  g_autoptr(GDateTime) sent = g_date_time_new_utc (2026, 11, 29, 10, 0, 0);
+  g_autoptr(GPtrArray) categories = g_ptr_array_new_with_free_func ((GDestroyNotify) byline_term_free);
+  BylineBlock *old_figure = NULL, *figure = NULL, *other;
+  GPtrArray *carried;
+
+  for (guint i = 0; i < byline_article_get_n_blocks (previous); i++)
+    if (byline_block_get_kind (byline_article_get_block (previous, i)) == BYLINE_BLOCK_FIGURE)
+      old_figure = byline_article_get_block (previous, i);
+  byline_block_set_upload_slug (old_figure, "byline-00ff");
+  byline_article_set_post_request (previous, BYLINE_POST_REQUEST_UPDATE, sent, "d1");
+
+  /* The same figure (same id) without its portal state, and a new one. */
+  again = byline_article_new (byline_article_get_id (previous));
+  figure = byline_block_new_figure (byline_block_get_figure_id (old_figure));
+  byline_block_set_local_path (figure, "/tmp/anh-1.jpg");
+  byline_article_append_block (again, figure);
+  other = byline_block_new_figure (NULL);
+  byline_block_set_local_path (other, "/tmp/anh-2.jpg");
+  byline_article_append_block (again, other);
+  g_ptr_array_add (categories, byline_term_new (0, "Tin tức"));
+  g_ptr_array_add (categories, byline_term_new (0, "Mới"));
+  byline_article_set_categories (again, categories);
+
+  byline_article_carry_publish_state (again, previous);
+
+  g_assert_cmpint (byline_article_get_post_id (again), ==, 42);
+  g_assert_cmpstr (byline_article_get_site (again), ==, "giavien");
+  g_assert_cmpstr (byline_article_get_modified_gmt (again), ==, "2023-11-15T01:02:03");
+  g_assert_cmpint (byline_article_get_post_request (again, NULL, NULL), ==, BYLINE_POST_REQUEST_UPDATE);
+  g_assert_cmpint (byline_block_get_media_id (figure), ==, 12);
+  g_assert_cmpstr (byline_block_get_url (figure), ==, "http://127.0.0.1/a.jpg");
+  g_assert_cmpstr (byline_block_get_upload_slug (figure), ==, "byline-00ff");
+  g_assert_cmpstr (byline_block_get_local_path (figure), ==, "/tmp/anh-1.jpg");
+  g_assert_cmpint (byline_block_get_media_id (other), ==, 0);
+  carried = byline_article_get_categories (again);
+  g_assert_cmpint (((BylineTerm *) g_ptr_array_index (carried, 0))->id, ==, 3);
+  g_assert_cmpint (((BylineTerm *) g_ptr_array_index (carried, 1))->id, ==, 0);
 }
 
 /* Random marking against a plain reference (the marks of every byte): the
@@ -524,7 +659,9 @@ main (int   argc,
   g_test_add_func ("/model/article/changed-signal", test_article_changed_signal);
   g_test_add_func ("/model/article/word-count", test_article_word_count);
   g_test_add_func ("/model/article/carry-sources", test_carry_sources);
+  g_test_add_func ("/model/article/carry-publish-state", test_carry_publish_state);
   g_test_add_func ("/model/json/round-trip", test_json_round_trip);
+  g_test_add_func ("/model/json/publish-state-round-trip", test_json_publish_state_round_trip);
   g_test_add_func ("/model/json/marks-count-characters", test_json_marks_count_characters);
   g_test_add_func ("/model/json/rejects-bad-input", test_json_rejects_bad_input);
   g_test_add_func ("/model/json/deep-nesting-refused", test_json_deep_nesting_refused);

@@ -318,7 +318,7 @@ test_upload_parsed_by_libsoup (void)
 
   media = RUN (byline_portal_upload_media_async (portal, file, "Ảnh đoàn công tác",
                                                  "Đoàn công tác làm việc tại xã", "Mô tả ảnh",
-                                                 progress_cb, &progress, NULL,
+                                                 NULL, progress_cb, &progress, NULL,
                                                  byline_test_store_result, &_result),
                byline_portal_media_finish, portal, _result, &error);
   g_assert_no_error (error);
@@ -396,7 +396,7 @@ test_upload_streams_from_disk (void)
   reset_peak_rss ();
   before = peak_rss_kb ();
   media = RUN (byline_portal_upload_media_async (portal, file, "Ảnh lớn", NULL, NULL,
-                                                 progress_cb, &progress, NULL,
+                                                 NULL, progress_cb, &progress, NULL,
                                                  byline_test_store_result, &_result),
                byline_portal_media_finish, portal, _result, &error);
   after = peak_rss_kb ();
@@ -429,7 +429,7 @@ test_upload_cancelled (void)
   server = start_media_server (&received, &portal);
 
   media = RUN (byline_portal_upload_media_async (portal, file, "Ảnh", NULL, NULL,
-                                                 progress_cb, &progress, cancellable,
+                                                 NULL, progress_cb, &progress, cancellable,
                                                  byline_test_store_result, &_result),
                byline_portal_media_finish, portal, _result, &error);
   g_assert_null (media);
@@ -456,7 +456,7 @@ test_upload_missing_file (void)
   server = start_media_server (&received, &portal);
 
   media = RUN (byline_portal_upload_media_async (portal, file, "Ảnh", NULL, NULL, NULL, NULL,
-                                                 NULL, byline_test_store_result, &_result),
+                                                 NULL, NULL, byline_test_store_result, &_result),
                byline_portal_media_finish, portal, _result, &error);
   g_assert_null (media);
   g_assert_error (error, BYLINE_ERROR, BYLINE_ERROR_STORAGE);

@@ -294,6 +294,47 @@ test_invalid_utf8_kept (void)
   g_assert_cmpstr (text_of (g_ptr_array_index (blocks, 0)), ==, "Việt Nam \xef\xbf\xbd\xef\xbf\xbd h\xef\xbf\xbd");
 }
 
+/* An HTML file with its photos beside it: relative images are kept as
+ * local paths (a paste drops them: they point nowhere). */
+static void
+test_file_with_local_images (void)
+{
+  static const char html[] =
+    "<h1>Tin</h1><figure><img src=\"anh/h%E1%BB%99i-ngh%E1%BB%8B.jpg\" alt=\"Hội nghị\">"
+    "<figcaption>Đồng chí chủ trì</figcaption></figure>"
+    "<p><img src=\"/tuyet-doi.jpg\"><img src=\"data:image/png;base64,AAAA\">"
+    "<img src=\"file:///tmp/anh.jpg\"><img src=\"https://example.vn/a.jpg\"></p>";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) from_file = byline_paste_sanitize_html_file (html, strlen (html), &error);
+  g_autoptr(GPtrArray) pasted = byline_paste_sanitize_html (html, strlen (html), &error);
+  guint figures = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < from_file->len; i++)
+    {
+      BylineBlock *block = g_ptr_array_index (from_file, i);
+
+      if (byline_block_get_kind (block) != BYLINE_BLOCK_FIGURE)
+        continue;
+      figures++;
+      if (figures == 1)
+        {
+          g_assert_cmpstr (byline_block_get_local_path (block), ==, "anh/hội-nghị.jpg");
+          g_assert_cmpstr (byline_inline_get_text (byline_block_get_caption (block)), ==,
+                           "Đồng chí chủ trì");
+          g_assert_cmpstr (byline_block_get_alt (block), ==, "Hội nghị");
+        }
+    }
+  /* The relative photo, the file: one and the web one; not "/…" or data:. */
+  g_assert_cmpuint (figures, ==, 3);
+
+  figures = 0;
+  for (guint i = 0; i < pasted->len; i++)
+    if (byline_block_get_kind (g_ptr_array_index (pasted, i)) == BYLINE_BLOCK_FIGURE)
+      figures++;
+  g_assert_cmpuint (figures, ==, 2);
+}
+
 static void
 test_plain_text (void)
 {
@@ -407,6 +448,7 @@ main (int   argc,
   g_test_add_func ("/paste/hostile", test_hostile);
   g_test_add_func ("/paste/invalid-utf8", test_invalid_utf8_kept);
   g_test_add_func ("/paste/plain-text", test_plain_text);
+  g_test_add_func ("/paste/file-with-local-images", test_file_with_local_images);
 
   if (php != NULL && g_file_test (WORDPRESS_DIR "/wp-includes/kses.php", G_FILE_TEST_EXISTS))
     {

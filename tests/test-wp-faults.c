@@ -600,7 +600,7 @@ test_upload_too_large (Fixture       *fixture,
   g_io_stream_close (G_IO_STREAM (io), NULL, NULL);
 
   media = RUN (byline_portal_upload_media_async (fixture->portal, file, "Ảnh", "Chú thích",
-                                                 "Mô tả", NULL, NULL, NULL,
+                                                 "Mô tả", NULL, NULL, NULL, NULL,
                                                  byline_test_store_result, &_result),
                byline_portal_media_finish, fixture->portal, _result, &error);
   g_assert_null (media);
@@ -609,7 +609,7 @@ test_upload_too_large (Fixture       *fixture,
 
   /* The same file can be sent again. */
   media = RUN (byline_portal_upload_media_async (fixture->portal, file, "Ảnh", "Chú thích",
-                                                 "Mô tả", NULL, NULL, NULL,
+                                                 "Mô tả", NULL, NULL, NULL, NULL,
                                                  byline_test_store_result, &_result),
                byline_portal_media_finish, fixture->portal, _result, &error);
   g_assert_no_error (error);

@@ -14,6 +14,7 @@
 #include "byline-error.h"
 #include "byline-http.h"
 #include "byline-wp-auth.h"
+#include "byline-portal-article.h"
 #include "byline-wp-json.h"
 
 static JsonNode *
@@ -243,6 +244,65 @@ test_media (void)
                    "http://127.0.0.1:18081/wp-content/uploads/2026/11/Anh-doan.jpg");
   g_assert_cmpuint (media->width, ==, 64);
   g_assert_cmpuint (media->height, ==, 48);
+}
+
+/* A post from the portal as a local article linked to it ("open theirs"). */
+static void
+test_post_as_article (void)
+{
+  g_autoptr(JsonNode) node = load_fixture ("post-created-draft.json");
+  g_autoptr(BylinePortalPost) post = NULL;
+  g_autoptr(BylineArticle) article = NULL;
+  g_autoptr(GError) error = NULL;
+
+  post = byline_wp_parse_post (node, &error);
+  g_assert_no_error (error);
+  /* As an author's kses leaves it. */
+  g_free (post->title);
+  post->title = g_strdup ("Sở LĐ-TB&amp;XH kiểm tra");
+
+  article = byline_portal_article_new (post, "http://127.0.0.1:18081/wp-json/", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (byline_article_get_title (article), ==, "Sở LĐ-TB&XH kiểm tra");
+  g_assert_cmpstr (byline_article_get_lead (article), ==, "Sapo của bài");
+  g_assert_cmpuint (byline_article_get_n_blocks (article), ==, 1);
+  g_assert_cmpint (byline_article_get_post_id (article), ==, 4);
+  g_assert_cmpstr (byline_article_get_modified_gmt (article), ==, "2026-11-29T00:22:45");
+  g_assert_cmpint (byline_article_get_remote_status (article), ==, BYLINE_POST_STATUS_DRAFT);
+  g_assert_cmpstr (byline_article_get_site (article), ==, "http://127.0.0.1:18081/wp-json/");
+}
+
+/* A lookup by the slug an upload was given: a list of one, or none. */
+static void
+test_media_by_slug (void)
+{
+  g_autoptr(JsonNode) node = load_fixture ("media-by-slug.json");
+  g_autoptr(JsonNode) empty = json_from_string ("[]", NULL);
+  g_autoptr(JsonNode) not_a_list = json_from_string ("{\"id\":4}", NULL);
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  BylinePortalMedia *media;
+
+  items = byline_wp_parse_media_list (node, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, ==, 1);
+  media = g_ptr_array_index (items, 0);
+  g_assert_cmpint (media->id, ==, 4);
+  g_assert_cmpstr (media->source_url, ==,
+                   "http://127.0.0.1:18081/wp-content/uploads/2026/11/red.jpg");
+  g_assert_cmpstr (media->alt_text, ==, "Mô tả");
+  /* Raw, as stored: kses turned the "&" of an author's caption into "&amp;". */
+  g_assert_cmpstr (media->caption, ==, "Chú thích <b>ảnh</b> &amp; khác");
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  items = byline_wp_parse_media_list (empty, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, ==, 0);
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  items = byline_wp_parse_media_list (not_a_list, &error);
+  g_assert_null (items);
+  g_assert_error (error, BYLINE_ERROR, BYLINE_ERROR_PARSE);
 }
 
 static void
@@ -812,6 +872,8 @@ main (int   argc,
   g_test_add_func ("/wp-json/post/odd-types", test_post_odd_types);
   g_test_add_func ("/wp-json/post/changes", test_post_changes_json);
   g_test_add_func ("/wp-json/media", test_media);
+  g_test_add_func ("/wp-json/media-by-slug", test_media_by_slug);
+  g_test_add_func ("/wp-json/post-as-article", test_post_as_article);
   g_test_add_func ("/wp-json/terms/tree", test_terms_tree);
   g_test_add_func ("/wp-json/terms/tree-cycles-and-orphans", test_terms_tree_cycles_and_orphans);
   g_test_add_func ("/wp-json/comments", test_comments);

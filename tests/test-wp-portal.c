@@ -462,6 +462,60 @@ test_posts_pagination (void)
   g_assert_cmpuint (g_hash_table_size (seen), ==, 3);
 }
 
+/* The user's own recent posts, newest change first: what the publisher
+ * looks through after a creation whose answer was lost. */
+static void
+test_posts_modified_after (void)
+{
+  g_autoptr(BylinePortal) author = portal_for ("author");
+  g_autoptr(BylinePortalPostChanges) changes = byline_portal_post_changes_new ();
+  g_autoptr(BylinePortalPost) older = NULL;
+  g_autoptr(BylinePortalPost) newer = NULL;
+  g_autoptr(BylinePortalPostPage) page = NULL;
+  g_autoptr(GDateTime) cutoff = NULL;
+  g_autoptr(GError) error = NULL;
+  BylinePortalPostQuery query = { 0 };
+  gboolean found_newer = FALSE;
+
+  changes->title = unique ("Tin cũ");
+  changes->status = BYLINE_PORTAL_POST_STATUS_DRAFT;
+  older = create_post (author, changes, &error);
+  g_assert_no_error (error);
+
+  /* modified_gmt counts whole seconds. */
+  g_usleep (1100 * G_TIME_SPAN_MILLISECOND);
+  cutoff = g_date_time_add_seconds (older->modified_gmt, 1);
+  g_usleep (1100 * G_TIME_SPAN_MILLISECOND);
+  g_free (changes->title);
+  changes->title = unique ("Tin mới");
+  newer = create_post (author, changes, &error);
+  g_assert_no_error (error);
+
+  query.statuses = BYLINE_PORTAL_POST_STATUS_BIT (BYLINE_PORTAL_POST_STATUS_DRAFT) |
+                   BYLINE_PORTAL_POST_STATUS_BIT (BYLINE_PORTAL_POST_STATUS_PENDING);
+  query.author = byline_test_portal_user_id (test_portal, "author");
+  query.modified_after = cutoff;
+  query.per_page = 100;
+  page = list_posts (author, &query, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < page->posts->len; i++)
+    {
+      BylinePortalPost *post = g_ptr_array_index (page->posts, i);
+
+      g_assert_cmpint (post->id, !=, older->id);
+      g_assert_true (g_date_time_compare (post->modified_gmt, cutoff) > 0);
+      if (post->id == newer->id)
+        found_newer = TRUE;
+      if (i > 0)
+        {
+          BylinePortalPost *before = g_ptr_array_index (page->posts, i - 1);
+
+          g_assert_true (g_date_time_compare (before->modified_gmt, post->modified_gmt) >= 0);
+        }
+    }
+  g_assert_true (found_newer);
+}
+
 static void
 test_posts_published_by_others (void)
 {
@@ -550,7 +604,7 @@ upload (BylinePortal  *portal,
         GError       **error)
 {
   return RUN (byline_portal_upload_media_async (portal, file, title, caption, alt_text,
-                                                progress ? progress_cb : NULL, progress,
+                                                NULL, progress ? progress_cb : NULL, progress,
                                                 cancellable, byline_test_store_result,
                                                 &_result),
               byline_portal_media_finish, portal, _result, error);
@@ -594,6 +648,49 @@ test_media_upload_with_metadata (void)
   g_assert_cmpuint (again->height, ==, 600);
   /* The ASCII file name Byline sent, as WordPress stored it. */
   g_assert_true (g_str_has_suffix (again->source_url, stored));
+
+  delete_photo (photo);
+}
+
+static BylinePortalMedia *
+find_media (BylinePortal  *portal,
+            const char    *slug,
+            GError       **error)
+{
+  return RUN (byline_portal_find_media_async (portal, slug, NULL, byline_test_store_result,
+                                              &_result),
+              byline_portal_media_finish, portal, _result, error);
+}
+
+/* The slug Byline gives an upload finds it again, as the publisher does
+ * after an upload whose answer was lost. */
+static void
+test_media_find_by_slug (void)
+{
+  g_autoptr(BylinePortal) author = portal_for ("author");
+  g_autoptr(GFile) photo = make_photo ("anh-tim.jpg", 64, 48);
+  g_autofree char *slug = g_strdup_printf ("byline-%08x%08x", g_random_int (), g_random_int ());
+  g_autofree char *missing = g_strconcat (slug, "-none", NULL);
+  g_autoptr(BylinePortalMedia) media = NULL;
+  g_autoptr(BylinePortalMedia) found = NULL;
+  g_autoptr(GError) error = NULL;
+
+  media = RUN (byline_portal_upload_media_async (author, photo, "Ảnh tìm lại", "Chú thích", "Mô tả",
+                                                 slug, NULL, NULL, NULL,
+                                                 byline_test_store_result, &_result),
+               byline_portal_media_finish, author, _result, &error);
+  g_assert_no_error (error);
+
+  found = find_media (author, slug, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (found->id, ==, media->id);
+  g_assert_cmpstr (found->source_url, ==, media->source_url);
+  g_assert_cmpstr (found->alt_text, ==, "Mô tả");
+
+  g_clear_pointer (&found, byline_portal_media_unref);
+  found = find_media (author, missing, &error);
+  g_assert_null (found);
+  g_assert_error (error, BYLINE_ERROR, BYLINE_ERROR_NOT_FOUND);
 
   delete_photo (photo);
 }
@@ -646,7 +743,7 @@ test_media_upload_cancelled (void)
   g_autoptr(BylinePortalMedia) media = NULL;
   g_autoptr(GError) error = NULL;
 
-  media = RUN (byline_portal_upload_media_async (author, photo, "Ảnh lớn", NULL, NULL,
+  media = RUN (byline_portal_upload_media_async (author, photo, "Ảnh lớn", NULL, NULL, NULL,
                                                  cancel_on_progress_cb, cancellable, cancellable,
                                                  byline_test_store_result, &_result),
                byline_portal_media_finish, author, _result, &error);
@@ -895,7 +992,9 @@ main (int   argc,
   g_test_add_func ("/wp-portal/posts/lifecycle", test_posts_lifecycle);
   g_test_add_func ("/wp-portal/posts/pagination", test_posts_pagination);
   g_test_add_func ("/wp-portal/posts/published-by-others", test_posts_published_by_others);
+  g_test_add_func ("/wp-portal/posts/modified-after", test_posts_modified_after);
   g_test_add_func ("/wp-portal/media/upload-with-metadata", test_media_upload_with_metadata);
+  g_test_add_func ("/wp-portal/media/find-by-slug", test_media_find_by_slug);
   g_test_add_func ("/wp-portal/media/title-defaults-to-file-name",
                    test_media_title_defaults_to_file_name);
   g_test_add_func ("/wp-portal/media/contributor-cannot-upload",

@@ -136,6 +136,7 @@ static BylineArticle *
 read_article (const char  *data,
               gsize        length,
               Format       format,
+              gboolean     local_photos,
               GError     **error)
 {
   g_autoptr(GPtrArray) blocks = NULL;
@@ -150,7 +151,8 @@ read_article (const char  *data,
       return byline_markup_parse (data, length, error);
 
     case FORMAT_HTML:
-      blocks = byline_paste_sanitize_html (data, length, error);
+      blocks = local_photos ? byline_paste_sanitize_html_file (data, length, error)
+                            : byline_paste_sanitize_html (data, length, error);
       if (blocks == NULL)
         return NULL;
       article = byline_article_new (NULL);
@@ -235,7 +237,7 @@ byline_cli_convert (int    argc,
   if (in == FORMAT_AUTO)
     in = detect_format (data, length);
 
-  article = read_article (data, length, in, &error);
+  article = read_article (data, length, in, FALSE, &error);
   if (article == NULL)
     return byline_cli_fail (BYLINE_CLI_EXIT_FAILURE,
                             _("Cannot convert “%s”: %s"), g_str_equal (path, "-") ? _("standard input") : path,
@@ -278,6 +280,38 @@ byline_cli_convert (int    argc,
     }
 
   return BYLINE_CLI_EXIT_OK;
+}
+
+/**
+ * byline_cli_read_document:
+ * @path: a file of article JSON, block markup or other HTML
+ * @is_json: (out) (optional): whether it was article JSON
+ * @error: return location for a #GError
+ *
+ * Reads an article to publish. In HTML an image with a relative address
+ * is a photo beside the file (its figure's local path, relative); in block
+ * markup such an image keeps its address as the figure's URL.
+ *
+ * Returns: (transfer full) (nullable): the article
+ */
+BylineArticle *
+byline_cli_read_document (const char  *path,
+                          gboolean    *is_json,
+                          GError     **error)
+{
+  g_autofree char *data = NULL;
+  gsize length = 0;
+  Format format;
+
+  data = read_input (path, MAX (BYLINE_MARKUP_MAX_LENGTH, BYLINE_PASTE_MAX_LENGTH), &length, error);
+  if (data == NULL)
+    return NULL;
+
+  format = detect_format (data, length);
+  if (is_json != NULL)
+    *is_json = format == FORMAT_JSON;
+
+  return read_article (data, length, format, TRUE, error);
 }
 
 int

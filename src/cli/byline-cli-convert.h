@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "byline-article.h"
 #include "byline-cli.h"
 
 G_BEGIN_DECLS
@@ -15,5 +16,9 @@ int byline_cli_convert (int    argc,
                         char **argv);
 int byline_cli_slug    (int    argc,
                         char **argv);
+
+BylineArticle *byline_cli_read_document (const char  *path,
+                                         gboolean    *is_json,
+                                         GError     **error);
 
 G_END_DECLS

@@ -25,8 +25,17 @@
  *     "status": "none" | "draft" | "pending" | "publish" | "future" | "private",
  *     "modified": "2026-11-29T10:00:00.123Z",  last change of the content
  *     "remote": { "site": "…", "post_id": 12, "modified_gmt": "…",
- *                 "link": "…", "status": "pending" }     absent when not linked
+ *                 "link": "…", "status": "pending",
+ *                 "request": REQUEST? }   absent when not linked and nothing in flight
  *   }
+ *
+ * "site" is the REST root of the portal the post lives on (any account on
+ * that portal may update it). REQUEST, present only while a request
+ * creating or updating the post was sent and its answer is not recorded
+ * (the publisher's exactly-once bookkeeping; added without a format
+ * change, since older readers ignore it), is
+ *   {"kind": "create" | "update", "sent": "2026-11-29T10:00:00Z",
+ *    "digest": "…"}    the SHA-256 of the title, lead and content sent
  *
  * BLOCK is one of:
  *   {"type": "paragraph", "text": INLINE}
@@ -35,7 +44,10 @@
  *   {"type": "quote", "paragraphs": [ INLINE ], "citation": INLINE?}
  *   {"type": "figure", "id": "…", "local_path": "photos/a.jpg"?, "media_id": 0,
  *    "url": "…"?, "caption": INLINE, "alt": "…"?, "credit": "…"?,
- *    "align": "none"|"left"|"center"|"right"|"wide"|"full", "size": "large"}
+ *    "align": "none"|"left"|"center"|"right"|"wide"|"full", "size": "large",
+ *    "upload_slug": "…"?}   present only while an upload of the photo was
+ *                           sent with that media slug and its answer is not
+ *                           recorded (bookkeeping like REQUEST above)
  *   {"type": "separator"}
  *   {"type": "raw", "name": "core/gallery" | null, "markup": "…"}
  * and any block may carry "source": the markup it was parsed from (with the
@@ -186,6 +198,8 @@ add_block (JsonBuilder       *b,
       add_string_member (b, "credit", byline_block_get_credit (block));
       add_string_member (b, "align", byline_align_to_string (byline_block_get_align (block)));
       add_string_member (b, "size", byline_block_get_size_slug (block));
+      if (byline_block_get_upload_slug (block) != NULL)
+        add_string_member (b, "upload_slug", byline_block_get_upload_slug (block));
       break;
 
     case BYLINE_BLOCK_SEPARATOR:
@@ -274,8 +288,13 @@ byline_article_to_json_node (BylineArticle *article)
   modified = format_date (byline_article_get_modified (article));
   add_string_member (b, "modified", modified);
 
-  if (byline_article_get_site (article) != NULL || byline_article_get_post_id (article) != 0)
+  if (byline_article_get_site (article) != NULL || byline_article_get_post_id (article) != 0 ||
+      byline_article_get_post_request (article, NULL, NULL) != BYLINE_POST_REQUEST_NONE)
     {
+      GDateTime *sent = NULL;
+      const char *digest = NULL;
+      BylinePostRequest request = byline_article_get_post_request (article, &sent, &digest);
+
       json_builder_set_member_name (b, "remote");
       json_builder_begin_object (b);
       add_string_member (b, "site", byline_article_get_site (article));
@@ -285,6 +304,17 @@ byline_article_to_json_node (BylineArticle *article)
       add_string_member (b, "link", byline_article_get_link (article));
       add_string_member (b, "status",
                          byline_post_status_to_string (byline_article_get_remote_status (article)));
+      if (request != BYLINE_POST_REQUEST_NONE)
+        {
+          g_autofree char *sent_text = format_date (sent);
+
+          json_builder_set_member_name (b, "request");
+          json_builder_begin_object (b);
+          add_string_member (b, "kind", byline_post_request_to_string (request));
+          add_string_member (b, "sent", sent_text);
+          add_string_member (b, "digest", digest);
+          json_builder_end_object (b);
+        }
       json_builder_end_object (b);
     }
 
@@ -621,6 +651,7 @@ read_block (Reader   *r,
         byline_block_set_align (block, align_value);
         if (size != NULL)
           byline_block_set_size_slug (block, size);
+        byline_block_set_upload_slug (block, get_string (r, obj, "upload_slug"));
         if (json_object_has_member (obj, "caption"))
           {
             caption = read_inline (r, json_object_get_member (obj, "caption"));
@@ -826,6 +857,29 @@ byline_article_from_json_node (JsonNode  *node,
                                  get_string (&r, remote, "modified_gmt"),
                                  get_string (&r, remote, "link"),
                                  read_status (&r, remote));
+      if (json_object_has_member (remote, "request") &&
+          !JSON_NODE_HOLDS_NULL (json_object_get_member (remote, "request")))
+        {
+          JsonObject *request_obj = get_object (&r, json_object_get_member (remote, "request"),
+                                                "\"request\"");
+          g_autoptr(GDateTime) sent = NULL;
+          BylinePostRequest request;
+          const char *kind;
+
+          if (request_obj == NULL)
+            return NULL;
+          kind = get_string (&r, request_obj, "kind");
+          sent = read_date (&r, request_obj, "sent");
+          if (r.failed)
+            return NULL;
+          if (kind == NULL || !byline_post_request_from_string (kind, &request))
+            {
+              reader_fail (&r, "unknown request \"%s\"", kind ? kind : "");
+              return NULL;
+            }
+          byline_article_set_post_request (article, request, sent,
+                                           get_string (&r, request_obj, "digest"));
+        }
     }
   if (r.failed)
     return NULL;

@@ -36,6 +36,11 @@ struct _BylineArticle
   char             *modified_gmt;
   char             *link;
   BylinePostStatus  remote_status;
+
+  /* A request to that post whose answer is not recorded */
+  BylinePostRequest request;
+  GDateTime        *request_sent;
+  char             *request_digest;
 };
 
 G_DEFINE_FINAL_TYPE (BylineArticle, byline_article, G_TYPE_OBJECT)
@@ -91,6 +96,39 @@ byline_post_status_from_string (const char       *name,
         {
           if (status != NULL)
             *status = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static const char * const request_names[] = {
+  [BYLINE_POST_REQUEST_NONE] = "none",
+  [BYLINE_POST_REQUEST_CREATE] = "create",
+  [BYLINE_POST_REQUEST_UPDATE] = "update",
+};
+
+const char *
+byline_post_request_to_string (BylinePostRequest request)
+{
+  g_return_val_if_fail (request < G_N_ELEMENTS (request_names), NULL);
+
+  return request_names[request];
+}
+
+gboolean
+byline_post_request_from_string (const char        *name,
+                                 BylinePostRequest *request)
+{
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (request_names); i++)
+    {
+      if (g_str_equal (name, request_names[i]))
+        {
+          if (request != NULL)
+            *request = i;
           return TRUE;
         }
     }
@@ -210,6 +248,9 @@ byline_article_copy (BylineArticle *self)
   copy->modified_gmt = g_strdup (self->modified_gmt);
   copy->link = g_strdup (self->link);
   copy->remote_status = self->remote_status;
+  copy->request = self->request;
+  copy->request_sent = self->request_sent ? g_date_time_ref (self->request_sent) : NULL;
+  copy->request_digest = g_strdup (self->request_digest);
 
   return copy;
 }
@@ -444,6 +485,63 @@ byline_article_carry_sources (BylineArticle *self,
             }
         }
     }
+}
+
+/**
+ * byline_article_carry_publish_state:
+ * @self: an article read again from its source (a file imported anew)
+ * @previous: the draft as it was stored, after earlier publishing
+ *
+ * Gives @self what publishing @previous recorded, so that sending @self
+ * continues where that left off instead of sending anything twice: the
+ * post it is linked to and a request in flight, the media id, address and
+ * upload in flight of each figure with the same id that has no media id of
+ * its own, and the portal ids of categories of the same name.
+ */
+void
+byline_article_carry_publish_state (BylineArticle *self,
+                                    BylineArticle *previous)
+{
+  g_autoptr(GPtrArray) categories = NULL;
+
+  g_return_if_fail (BYLINE_IS_ARTICLE (self));
+  g_return_if_fail (BYLINE_IS_ARTICLE (previous));
+
+  byline_article_set_remote (self, previous->site, previous->post_id, previous->modified_gmt,
+                             previous->link, previous->remote_status);
+  byline_article_set_post_request (self, previous->request, previous->request_sent,
+                                   previous->request_digest);
+
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      BylineBlock *block = g_ptr_array_index (self->blocks, i);
+      BylineBlock *old;
+
+      if (byline_block_get_kind (block) != BYLINE_BLOCK_FIGURE ||
+          byline_block_get_media_id (block) != 0 ||
+          (old = byline_article_find_figure (previous, byline_block_get_figure_id (block))) == NULL)
+        continue;
+      if (byline_block_get_media_id (old) > 0)
+        byline_block_set_media (block, byline_block_get_media_id (old), byline_block_get_url (old));
+      byline_block_set_upload_slug (block, byline_block_get_upload_slug (old));
+    }
+
+  categories = g_ptr_array_new_with_free_func ((GDestroyNotify) byline_term_free);
+  for (guint i = 0; i < self->categories->len; i++)
+    {
+      BylineTerm *term = g_ptr_array_index (self->categories, i);
+      gint64 id = term->id;
+
+      for (guint j = 0; id == 0 && j < previous->categories->len; j++)
+        {
+          BylineTerm *old = g_ptr_array_index (previous->categories, j);
+
+          if (g_strcmp0 (old->name, term->name) == 0)
+            id = old->id;
+        }
+      g_ptr_array_add (categories, byline_term_new (id, term->name));
+    }
+  byline_article_set_categories (self, categories);
 }
 
 /**
@@ -744,6 +842,68 @@ byline_article_set_remote (BylineArticle    *self,
 }
 
 /**
+ * byline_article_get_post_request:
+ * @self: an article
+ * @sent: (out) (optional) (transfer none): when the request was sent
+ * @digest: (out) (optional) (transfer none): the digest of what it sent
+ *
+ * Returns: the request to the portal's post whose answer is not recorded
+ */
+BylinePostRequest
+byline_article_get_post_request (BylineArticle  *self,
+                                 GDateTime     **sent,
+                                 const char    **digest)
+{
+  g_return_val_if_fail (BYLINE_IS_ARTICLE (self), BYLINE_POST_REQUEST_NONE);
+
+  if (sent != NULL)
+    *sent = self->request_sent;
+  if (digest != NULL)
+    *digest = self->request_digest;
+
+  return self->request;
+}
+
+/**
+ * byline_article_set_post_request:
+ * @self: an article
+ * @request: the request about to be sent, or %BYLINE_POST_REQUEST_NONE once
+ *   its answer is recorded
+ * @sent: (nullable): when it is sent (UTC)
+ * @digest: (nullable): a digest of the title, lead and content it sends
+ *
+ * The publisher's bookkeeping (see #BylinePostRequest); like
+ * byline_article_set_remote(), it is saved but is no change of content.
+ */
+void
+byline_article_set_post_request (BylineArticle     *self,
+                                 BylinePostRequest  request,
+                                 GDateTime         *sent,
+                                 const char        *digest)
+{
+  g_return_if_fail (BYLINE_IS_ARTICLE (self));
+  g_return_if_fail (request < G_N_ELEMENTS (request_names));
+
+  if (request == BYLINE_POST_REQUEST_NONE)
+    {
+      sent = NULL;
+      digest = NULL;
+    }
+
+  if (self->request == request && g_strcmp0 (self->request_digest, digest) == 0 &&
+      (self->request_sent == sent ||
+       (self->request_sent != NULL && sent != NULL && g_date_time_equal (self->request_sent, sent))))
+    return;
+
+  self->request = request;
+  g_clear_pointer (&self->request_sent, g_date_time_unref);
+  self->request_sent = sent != NULL ? g_date_time_ref (sent) : NULL;
+  g_free (self->request_digest);
+  self->request_digest = g_strdup (digest);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/**
  * byline_article_get_modified:
  * @self: an article
  *
@@ -840,6 +1000,8 @@ byline_article_finalize (GObject *object)
   g_free (self->site);
   g_free (self->modified_gmt);
   g_free (self->link);
+  g_clear_pointer (&self->request_sent, g_date_time_unref);
+  g_free (self->request_digest);
 
   G_OBJECT_CLASS (byline_article_parent_class)->finalize (object);
 }

@@ -41,6 +41,27 @@ gboolean    byline_post_status_from_string (const char       *name,
                                             BylinePostStatus *status);
 
 /**
+ * BylinePostRequest:
+ * @BYLINE_POST_REQUEST_NONE: nothing is in flight
+ * @BYLINE_POST_REQUEST_CREATE: a request creating the post was sent (or was
+ *   about to be) and its answer is not recorded
+ * @BYLINE_POST_REQUEST_UPDATE: the same for an update of the linked post
+ *
+ * The publisher's record of a request to the portal whose outcome is not
+ * known yet, kept with the draft so that a retry finds out first.
+ */
+typedef enum
+{
+  BYLINE_POST_REQUEST_NONE,
+  BYLINE_POST_REQUEST_CREATE,
+  BYLINE_POST_REQUEST_UPDATE,
+} BylinePostRequest;
+
+const char *byline_post_request_to_string   (BylinePostRequest  request);
+gboolean    byline_post_request_from_string (const char        *name,
+                                             BylinePostRequest *request);
+
+/**
  * BylineTerm:
  * @id: the portal's term id, 0 while the term exists only locally
  * @name: the term's name
@@ -91,6 +112,8 @@ BylineBlock      *byline_article_find_figure          (BylineArticle    *self,
 void              byline_article_blocks_changed       (BylineArticle    *self);
 void              byline_article_carry_sources        (BylineArticle    *self,
                                                        BylineArticle    *previous);
+void              byline_article_carry_publish_state  (BylineArticle    *self,
+                                                       BylineArticle    *previous);
 
 GPtrArray        *byline_article_get_categories       (BylineArticle    *self);
 void              byline_article_set_categories       (BylineArticle    *self,
@@ -127,6 +150,14 @@ void              byline_article_set_remote           (BylineArticle    *self,
                                                        const char       *modified_gmt,
                                                        const char       *link,
                                                        BylinePostStatus  remote_status);
+
+BylinePostRequest byline_article_get_post_request     (BylineArticle    *self,
+                                                       GDateTime       **sent,
+                                                       const char      **digest);
+void              byline_article_set_post_request     (BylineArticle    *self,
+                                                       BylinePostRequest request,
+                                                       GDateTime        *sent,
+                                                       const char       *digest);
 
 GDateTime        *byline_article_get_modified         (BylineArticle    *self);
 void              byline_article_set_modified         (BylineArticle    *self,

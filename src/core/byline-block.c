@@ -50,6 +50,7 @@ struct _BylineBlock
   char            *credit;
   BylineAlign      align;
   char            *size_slug;
+  char            *upload_slug;  /* an upload sent whose answer is not recorded */
 
   /* Raw */
   char            *raw_name;
@@ -297,6 +298,7 @@ byline_block_unref (BylineBlock *self)
   g_free (self->alt);
   g_free (self->credit);
   g_free (self->size_slug);
+  g_free (self->upload_slug);
   g_free (self->raw_name);
   g_free (self->raw_markup);
   g_free (self);
@@ -343,6 +345,7 @@ byline_block_copy (const BylineBlock *self)
   copy->credit = g_strdup (self->credit);
   copy->align = self->align;
   copy->size_slug = g_strdup (self->size_slug);
+  copy->upload_slug = g_strdup (self->upload_slug);
   copy->raw_name = g_strdup (self->raw_name);
   if (self->raw_markup != NULL)
     {
@@ -418,7 +421,8 @@ byline_block_equal (const BylineBlock *a,
              g_strcmp0 (a->alt, b->alt) == 0 &&
              g_strcmp0 (a->credit, b->credit) == 0 &&
              a->align == b->align &&
-             g_strcmp0 (a->size_slug, b->size_slug) == 0;
+             g_strcmp0 (a->size_slug, b->size_slug) == 0 &&
+             g_strcmp0 (a->upload_slug, b->upload_slug) == 0;
 
     case BYLINE_BLOCK_SEPARATOR:
       return TRUE;
@@ -830,6 +834,45 @@ byline_block_set_size_slug (BylineBlock *self,
   g_free (self->size_slug);
   self->size_slug = g_strdup (size_slug);
   changed (self);
+}
+
+/**
+ * byline_block_get_upload_slug:
+ * @self: a figure
+ *
+ * Returns: (nullable): the media slug of an upload of this figure's photo
+ *   that was sent (or was about to be) and whose answer is not recorded;
+ *   %NULL when no upload is in flight
+ */
+const char *
+byline_block_get_upload_slug (const BylineBlock *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->upload_slug;
+}
+
+/**
+ * byline_block_set_upload_slug:
+ * @self: a figure
+ * @slug: (nullable): the slug the publisher gives the photo on the portal
+ *   before it sends the upload, or %NULL once the answer is recorded
+ *
+ * The publisher's bookkeeping, so that an upload whose answer was lost (a
+ * crash, a cut connection) is looked up on the portal instead of being
+ * sent twice. It does not change what the block's markup says, so the
+ * block keeps its source.
+ */
+void
+byline_block_set_upload_slug (BylineBlock *self,
+                              const char  *slug)
+{
+  g_return_if_fail (self != NULL && self->kind == BYLINE_BLOCK_FIGURE);
+
+  if (slug != NULL && *slug == '\0')
+    slug = NULL;
+  g_free (self->upload_slug);
+  self->upload_slug = g_strdup (slug);
 }
 
 const char *

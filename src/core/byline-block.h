@@ -143,6 +143,9 @@ void                byline_block_set_align         (BylineBlock        *self,
 const char         *byline_block_get_size_slug     (const BylineBlock  *self);
 void                byline_block_set_size_slug     (BylineBlock        *self,
                                                     const char         *size_slug);
+const char         *byline_block_get_upload_slug   (const BylineBlock  *self);
+void                byline_block_set_upload_slug   (BylineBlock        *self,
+                                                    const char         *slug);
 const char         *byline_align_to_string         (BylineAlign         align);
 gboolean            byline_align_from_string       (const char         *name,
                                                     BylineAlign        *align);

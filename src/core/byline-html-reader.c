@@ -917,6 +917,17 @@ byline_html_read_figure (xmlNode         *node,
             return NULL;
           byline_block_set_local_path (figure, path);
         }
+      else if ((flags & BYLINE_HTML_LOCAL_FILES) && scheme == NULL && trimmed != NULL &&
+               *trimmed != '\0' && *trimmed != '/' && *trimmed != '?' && *trimmed != '#')
+        {
+          /* "anh/hoi-nghi.jpg" beside the document, percent-encoded or not. */
+          g_autofree char *path = g_uri_unescape_segment (trimmed, trimmed + strcspn (trimmed, "?#"),
+                                                          NULL);
+
+          if (path == NULL || *path == '\0')
+            return NULL;
+          byline_block_set_local_path (figure, path);
+        }
       else
         {
           /* data:, blob:, relative addresses: nothing Byline can upload. */

@@ -25,6 +25,9 @@ G_BEGIN_DECLS
  * @BYLINE_HTML_PASTE: pasted HTML: unknown elements are unwrapped, scripts
  *   and the like dropped, bold and italic read from inline styles, links and
  *   images kept only with safe addresses
+ * @BYLINE_HTML_LOCAL_FILES: with %BYLINE_HTML_PASTE, for a document read
+ *   from a file: an image's relative address is a photo beside it, kept as
+ *   the figure's (relative) local path for the caller to resolve
  *
  * How HTML is read into the model.
  */
@@ -33,6 +36,7 @@ typedef enum
   BYLINE_HTML_STRICT = 1 << 0,
   BYLINE_HTML_AUTOP  = 1 << 1,
   BYLINE_HTML_PASTE  = 1 << 2,
+  BYLINE_HTML_LOCAL_FILES = 1 << 3,
 } BylineHtmlFlags;
 
 /* Lists deeper than this are not represented (the article JSON refuses

@@ -91,6 +91,32 @@ remove_conditional_markers (const char *html,
   return g_string_free (out, FALSE);
 }
 
+static GPtrArray *
+sanitize (const char       *html,
+          gsize             length,
+          BylineHtmlFlags   flags,
+          GError          **error)
+{
+  g_autofree char *valid = NULL;
+  g_autofree char *cleaned = NULL;
+  gsize cleaned_length;
+
+  if (length > BYLINE_PASTE_MAX_LENGTH)
+    {
+      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID_INPUT,
+                   "pasted HTML of %" G_GSIZE_FORMAT " bytes is larger than the %d bytes accepted",
+                   length, BYLINE_PASTE_MAX_LENGTH);
+      return NULL;
+    }
+
+  /* Invalid bytes and NULs become U+FFFD: nothing typed is lost, and the
+   * parser gets the UTF-8 it is told it gets. */
+  valid = g_utf8_make_valid (html != NULL ? html : "", length);
+  cleaned = remove_conditional_markers (valid, strlen (valid), &cleaned_length);
+
+  return byline_html_read_blocks (cleaned, cleaned_length, flags, error);
+}
+
 /**
  * byline_paste_sanitize_html:
  * @html: pasted HTML (the clipboard's text/html), any encoding errors
@@ -109,27 +135,35 @@ byline_paste_sanitize_html (const char  *html,
                             gsize        length,
                             GError     **error)
 {
-  g_autofree char *valid = NULL;
-  g_autofree char *cleaned = NULL;
-  gsize cleaned_length;
-
   g_return_val_if_fail (html != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (length > BYLINE_PASTE_MAX_LENGTH)
-    {
-      g_set_error (error, BYLINE_ERROR, BYLINE_ERROR_INVALID_INPUT,
-                   "pasted HTML of %" G_GSIZE_FORMAT " bytes is larger than the %d bytes accepted",
-                   length, BYLINE_PASTE_MAX_LENGTH);
-      return NULL;
-    }
+  return sanitize (html, length, BYLINE_HTML_PASTE, error);
+}
 
-  /* Invalid bytes and NULs become U+FFFD: nothing typed is lost, and the
-   * parser gets the UTF-8 it is told it gets. */
-  valid = g_utf8_make_valid (html != NULL ? html : "", length);
-  cleaned = remove_conditional_markers (valid, strlen (valid), &cleaned_length);
+/**
+ * byline_paste_sanitize_html_file:
+ * @html: an HTML document read from a file
+ * @length: its length in bytes
+ * @error: return location for a #GError
+ *
+ * Reads the document as a paste, except that an image with a relative
+ * address (`<img src="anh/hoi-nghi.jpg">`) is a photo beside the file: its
+ * figure keeps that relative path as its local path, which the caller
+ * resolves against the file's folder.
+ *
+ * Returns: (transfer container) (element-type BylineBlock) (nullable): the
+ *   blocks, or %NULL as byline_paste_sanitize_html()
+ */
+GPtrArray *
+byline_paste_sanitize_html_file (const char  *html,
+                                 gsize        length,
+                                 GError     **error)
+{
+  g_return_val_if_fail (html != NULL || length == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return byline_html_read_blocks (cleaned, cleaned_length, BYLINE_HTML_PASTE, error);
+  return sanitize (html, length, BYLINE_HTML_PASTE | BYLINE_HTML_LOCAL_FILES, error);
 }
 
 static gboolean

@@ -17,6 +17,9 @@ G_BEGIN_DECLS
 GPtrArray *byline_paste_sanitize_html (const char  *html,
                                        gsize        length,
                                        GError     **error);
+GPtrArray *byline_paste_sanitize_html_file (const char  *html,
+                                            gsize        length,
+                                            GError     **error);
 GPtrArray *byline_paste_plain_text    (const char  *text,
                                        gssize       length);
 

@@ -138,6 +138,7 @@ typedef struct
   guint       page;          /* 1-based; 0 = 1 */
   guint       per_page;      /* 1..100; 0 = 10 */
   gboolean    with_content;  /* fetch the raw content too (bigger answers) */
+  GDateTime  *modified_after;  /* NULL = any time; otherwise newest change first */
 } BylinePortalPostQuery;
 
 /* The fields to set on a new or existing post: NULL, UNKNOWN or -1 = unchanged. */

@@ -173,9 +173,12 @@ byline_portal_trash_post_async (BylinePortal        *self,
  * byline_portal_upload_media_async:
  *
  * Uploads a photo streamed from @file, with its title, caption and
- * alternative text in the same request. @progress (if any) is called with
- * the bytes sent so far; @progress_data must live until the operation
- * completes. Finish with byline_portal_media_finish().
+ * alternative text in the same request. @slug (if any) names the media
+ * item on the portal, so that byline_portal_find_media_async() can tell
+ * whether an upload whose answer was lost arrived; it must be unique.
+ * @progress (if any) is called with the bytes sent so far; @progress_data
+ * must live until the operation completes. Finish with
+ * byline_portal_media_finish().
  */
 void
 byline_portal_upload_media_async (BylinePortal         *self,
@@ -183,6 +186,7 @@ byline_portal_upload_media_async (BylinePortal         *self,
                                   const char           *title,
                                   const char           *caption,
                                   const char           *alt_text,
+                                  const char           *slug,
                                   BylinePortalProgress  progress,
                                   gpointer              progress_data,
                                   GCancellable         *cancellable,
@@ -194,7 +198,7 @@ byline_portal_upload_media_async (BylinePortal         *self,
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
   BYLINE_PORTAL_GET_IFACE (self)->upload_media_async (self, file, title, caption, alt_text,
-                                                      progress, progress_data, cancellable,
+                                                      slug, progress, progress_data, cancellable,
                                                       callback, user_data);
 }
 
@@ -215,6 +219,27 @@ byline_portal_get_media_async (BylinePortal        *self,
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
   BYLINE_PORTAL_GET_IFACE (self)->get_media_async (self, id, cancellable, callback, user_data);
+}
+
+/**
+ * byline_portal_find_media_async:
+ *
+ * Looks a media item up by the slug it was uploaded with. Finish with
+ * byline_portal_media_finish(), which fails with %BYLINE_ERROR_NOT_FOUND
+ * when the portal has none.
+ */
+void
+byline_portal_find_media_async (BylinePortal        *self,
+                                const char          *slug,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_return_if_fail (BYLINE_IS_PORTAL (self));
+  g_return_if_fail (slug != NULL && *slug != '\0');
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  BYLINE_PORTAL_GET_IFACE (self)->find_media_async (self, slug, cancellable, callback, user_data);
 }
 
 /**

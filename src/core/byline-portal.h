@@ -79,6 +79,7 @@ struct _BylinePortalInterface
                                                  const char                     *title,
                                                  const char                     *caption,
                                                  const char                     *alt_text,
+                                                 const char                     *slug,
                                                  BylinePortalProgress            progress,
                                                  gpointer                        progress_data,
                                                  GCancellable                   *cancellable,
@@ -86,6 +87,11 @@ struct _BylinePortalInterface
                                                  gpointer                        user_data);
   void                 (*get_media_async)       (BylinePortal                   *self,
                                                  gint64                          id,
+                                                 GCancellable                   *cancellable,
+                                                 GAsyncReadyCallback             callback,
+                                                 gpointer                        user_data);
+  void                 (*find_media_async)      (BylinePortal                   *self,
+                                                 const char                     *slug,
                                                  GCancellable                   *cancellable,
                                                  GAsyncReadyCallback             callback,
                                                  gpointer                        user_data);
@@ -203,6 +209,7 @@ void                  byline_portal_upload_media_async (BylinePortal         *se
                                                         const char           *title,
                                                         const char           *caption,
                                                         const char           *alt_text,
+                                                        const char           *slug,
                                                         BylinePortalProgress  progress,
                                                         gpointer              progress_data,
                                                         GCancellable         *cancellable,
@@ -213,6 +220,11 @@ void                  byline_portal_get_media_async (BylinePortal        *self,
                                                      GCancellable        *cancellable,
                                                      GAsyncReadyCallback  callback,
                                                      gpointer             user_data);
+void                  byline_portal_find_media_async (BylinePortal        *self,
+                                                      const char          *slug,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
 BylinePortalMedia    *byline_portal_media_finish (BylinePortal  *self,
                                                   GAsyncResult  *result,
                                                   GError       **error);

@@ -105,10 +105,18 @@ get_bool (JsonObject *object,
   return node_is_value (node, G_TYPE_BOOLEAN) && json_node_get_boolean (node);
 }
 
-/* Names of terms are stored HTML-escaped ("Văn hóa &amp; Xã hội") and
- * rendered titles carry entities ("&#8211;"): decode them for display. */
-static char *
-decode_entities (const char *text)
+/**
+ * byline_wp_decode_entities:
+ * @text: (nullable): text from WordPress
+ *
+ * Names of terms are stored HTML-escaped ("Văn hóa &amp; Xã hội"), raw
+ * titles and excerpts of posts by authors too (kses), and rendered titles
+ * carry entities ("&#8211;"): decoded for display and editing.
+ *
+ * Returns: (transfer full) (nullable): the text with its entities decoded
+ */
+char *
+byline_wp_decode_entities (const char *text)
 {
   static const struct
   {
@@ -587,7 +595,7 @@ byline_wp_parse_post (JsonNode  *node,
     gboolean rendered;
     g_autofree char *title = get_text (object, "title", &rendered);
 
-    post->title = rendered ? decode_entities (title) : g_steal_pointer (&title);
+    post->title = rendered ? byline_wp_decode_entities (title) : g_steal_pointer (&title);
   }
   post->excerpt = get_text (object, "excerpt", NULL);
 
@@ -698,6 +706,27 @@ byline_wp_parse_media (JsonNode  *node,
   return g_steal_pointer (&media);
 }
 
+static gpointer
+parse_media_cb (JsonNode *node,
+                gpointer  user_data,
+                GError  **error)
+{
+  return byline_wp_parse_media (node, error);
+}
+
+/**
+ * byline_wp_parse_media_list:
+ *
+ * Returns: (transfer full) (element-type BylinePortalMedia): the media items
+ */
+GPtrArray *
+byline_wp_parse_media_list (JsonNode  *node,
+                            GError   **error)
+{
+  return parse_list (node, "media items", parse_media_cb, NULL,
+                     (GDestroyNotify) byline_portal_media_unref, error);
+}
+
 /**
  * byline_wp_parse_term:
  *
@@ -719,7 +748,7 @@ byline_wp_parse_term (JsonNode              *node,
     return NULL;
 
   term->taxonomy = taxonomy;
-  term->name = decode_entities (get_string (object, "name"));
+  term->name = byline_wp_decode_entities (get_string (object, "name"));
   term->slug = g_strdup (get_string (object, "slug"));
   term->parent = get_int (object, "parent", 0);
   term->count = CLAMP (get_int (object, "count", 0), 0, G_MAXUINT);

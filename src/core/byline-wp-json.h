@@ -42,6 +42,8 @@ GPtrArray            *byline_wp_parse_posts             (JsonNode               
                                                          GError                       **error);
 BylinePortalMedia    *byline_wp_parse_media             (JsonNode                      *node,
                                                          GError                       **error);
+GPtrArray            *byline_wp_parse_media_list        (JsonNode                      *node,
+                                                         GError                       **error);
 BylinePortalTerm     *byline_wp_parse_term              (JsonNode                      *node,
                                                          BylinePortalTaxonomy           taxonomy,
                                                          GError                       **error);
@@ -54,6 +56,8 @@ GPtrArray            *byline_wp_parse_comments          (JsonNode               
                                                          GError                       **error);
 
 JsonNode             *byline_wp_post_changes_to_json    (const BylinePortalPostChanges *changes);
+
+char                 *byline_wp_decode_entities         (const char                    *text);
 
 GDateTime            *byline_wp_parse_date_gmt          (const char                    *string);
 char                 *byline_wp_format_date_gmt         (GDateTime                     *date);

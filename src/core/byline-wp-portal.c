@@ -460,6 +460,7 @@ byline_wp_portal_list_posts_async (BylinePortal                *portal,
   g_autofree char *page = NULL;
   g_autofree char *per_page = NULL;
   g_autofree char *author = NULL;
+  g_autofree char *modified_after = NULL;
   GTask *task;
 
   task = wp_task_new (self, cancellable, callback, user_data);
@@ -502,6 +503,18 @@ byline_wp_portal_list_posts_async (BylinePortal                *portal,
     {
       author = g_strdup_printf ("%" G_GINT64_FORMAT, query->author);
       g_strv_builder_add_many (builder, "author", author, NULL);
+    }
+
+  /* modified_after exists since WordPress 5.7; an older site ignores it and
+   * lists the newest posts, which callers filter the same way. Without a
+   * zone WordPress would read the time in the site's time zone. */
+  if (query->modified_after != NULL)
+    {
+      g_autofree char *utc = byline_wp_format_date_gmt (query->modified_after);
+
+      modified_after = g_strconcat (utc, "Z", NULL);
+      g_strv_builder_add_many (builder, "modified_after", modified_after,
+                               "orderby", "modified", "order", "desc", NULL);
     }
 
   params = g_strv_builder_end (builder);
@@ -610,6 +623,7 @@ typedef struct
   char                 *title;
   char                 *caption;
   char                 *alt_text;
+  char                 *slug;
   BylinePortalProgress  progress;
   gpointer              progress_data;
   SoupMessage          *message;
@@ -628,6 +642,7 @@ upload_data_free (UploadData *data)
   g_free (data->title);
   g_free (data->caption);
   g_free (data->alt_text);
+  g_free (data->slug);
   g_free (data);
 }
 
@@ -710,6 +725,8 @@ upload_query_info_cb (GObject      *object,
     byline_multipart_stream_add_field (body, "caption", data->caption);
   if (data->alt_text != NULL)
     byline_multipart_stream_add_field (body, "alt_text", data->alt_text);
+  if (data->slug != NULL)
+    byline_multipart_stream_add_field (body, "slug", data->slug);
   byline_multipart_stream_add_file (body, "file", basename,
                                     mime_type != NULL ? mime_type : "application/octet-stream",
                                     data->file, g_file_info_get_size (info));
@@ -737,6 +754,7 @@ byline_wp_portal_upload_media_async (BylinePortal         *portal,
                                      const char           *title,
                                      const char           *caption,
                                      const char           *alt_text,
+                                     const char           *slug,
                                      BylinePortalProgress  progress,
                                      gpointer              progress_data,
                                      GCancellable         *cancellable,
@@ -755,6 +773,7 @@ byline_wp_portal_upload_media_async (BylinePortal         *portal,
   data->title = g_strdup (title);
   data->caption = g_strdup (caption);
   data->alt_text = g_strdup (alt_text);
+  data->slug = g_strdup (slug);
   data->progress = progress;
   data->progress_data = progress_data;
   g_task_set_task_data (task, data, (GDestroyNotify) upload_data_free);
@@ -782,6 +801,55 @@ byline_wp_portal_get_media_async (BylinePortal        *portal,
   task = record_task_new (self, &media_kind, byline_portal_media_finish,
                           cancellable, callback, user_data);
   wp_request (self, SOUP_METHOD_GET, route, query, NULL, task, record_cb);
+}
+
+static void
+find_media_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  const char *slug = g_task_get_task_data (task);
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  GError *error = NULL;
+
+  node = wp_response (result, NULL, NULL, &error);
+  if (node == NULL || (items = byline_wp_parse_media_list (node, &error)) == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* WordPress makes slugs unique, so there is one at most; several could
+   * only come from a plugin, and then the first (oldest) is the one. */
+  if (items->len == 0)
+    {
+      g_task_return_new_error (task, BYLINE_ERROR, BYLINE_ERROR_NOT_FOUND,
+                               "No media item has the slug %s", slug);
+      return;
+    }
+
+  g_task_return_pointer (task, byline_portal_media_ref (g_ptr_array_index (items, 0)),
+                         (GDestroyNotify) byline_portal_media_unref);
+}
+
+static void
+byline_wp_portal_find_media_async (BylinePortal        *portal,
+                                   const char          *slug,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  BylineWpPortal *self = BYLINE_WP_PORTAL (portal);
+  const char * const query[] = { "slug", slug, "context", "edit", "orderby", "id", "order", "asc",
+                                 NULL };
+  GTask *task;
+
+  task = wp_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, byline_portal_media_finish);
+  g_task_set_task_data (task, g_strdup (slug), g_free);
+  wp_request (self, SOUP_METHOD_GET, "wp/v2/media", query, NULL, task, find_media_cb);
 }
 
 static BylinePortalMedia *
@@ -1689,6 +1757,7 @@ byline_wp_portal_iface_init (BylinePortalInterface *iface)
   iface->post_finish = byline_wp_portal_post_finish;
   iface->upload_media_async = byline_wp_portal_upload_media_async;
   iface->get_media_async = byline_wp_portal_get_media_async;
+  iface->find_media_async = byline_wp_portal_find_media_async;
   iface->media_finish = byline_wp_portal_media_finish;
   iface->list_categories_async = byline_wp_portal_list_categories_async;
   iface->search_tags_async = byline_wp_portal_search_tags_async;

@@ -28,6 +28,7 @@ struct _BylineApplication
   BylineAccountStore *accounts;
   SoupSession        *session;
   BylineDraftStore   *store;
+  BylineOutbox       *outbox;
 
   guint               started_drafts : 1;
   guint               quitting : 1;
@@ -41,6 +42,14 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+enum {
+  PROP_0,
+  PROP_OUTBOX,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 BylineApplication *
 byline_application_new (void)
@@ -108,6 +117,51 @@ byline_application_get_draft_store (BylineApplication *self)
     self->store = byline_draft_store_new_default ();
 
   return self->store;
+}
+
+static GFile *
+outbox_file (BylineApplication *self)
+{
+  g_autoptr(GFile) base = g_file_dup (byline_draft_store_get_base_dir (byline_application_get_draft_store (self)));
+
+  return g_file_get_child (base, "outbox.json");
+}
+
+static void
+update_photo_options (BylineApplication *self)
+{
+  byline_outbox_set_photo_options (self->outbox, g_settings_get_int (self->settings, "photo-max-edge"),
+                                   g_settings_get_int (self->settings, "photo-jpeg-quality"));
+}
+
+/**
+ * byline_application_get_outbox:
+ *
+ * Made on first use (it needs the HTTP session), or at start when
+ * articles waited in it.
+ *
+ * Returns: (transfer none): the outbox every article is sent through
+ */
+BylineOutbox *
+byline_application_get_outbox (BylineApplication *self)
+{
+  g_return_val_if_fail (BYLINE_IS_APPLICATION (self), NULL);
+
+  if (self->outbox == NULL)
+    {
+      g_autoptr(GFile) file = outbox_file (self);
+
+      self->outbox = byline_outbox_new (byline_application_get_draft_store (self), self->accounts,
+                                        byline_application_get_session (self), NULL, file);
+      update_photo_options (self);
+      g_signal_connect_object (self->settings, "changed::photo-max-edge",
+                               G_CALLBACK (update_photo_options), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->settings, "changed::photo-jpeg-quality",
+                               G_CALLBACK (update_photo_options), self, G_CONNECT_SWAPPED);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OUTBOX]);
+    }
+
+  return self->outbox;
 }
 
 /**
@@ -199,14 +253,50 @@ purged_cb (GObject      *object,
 }
 
 static void
+outbox_loaded_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(BylineApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!byline_outbox_load_finish (BYLINE_OUTBOX (object), result, &error))
+    g_message ("could not read the outbox: %s", error->message);
+
+  /* After the outbox: an article that waits in it is opened as the
+   * outbox's own article, not a second copy. */
+  byline_draft_store_load_session_async (byline_application_get_draft_store (self), NULL,
+                                         session_loaded_cb, g_object_ref (self));
+}
+
+static void
+outbox_file_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(BylineApplication) self = user_data;
+  g_autoptr(GFileInfo) info = g_file_query_info_finish (G_FILE (object), result, NULL);
+
+  /* Writing offline needs no outbox (nor its HTTP session) at start. */
+  if (info != NULL)
+    byline_outbox_load_async (byline_application_get_outbox (self), NULL, outbox_loaded_cb,
+                              g_object_ref (self));
+  else
+    byline_draft_store_load_session_async (byline_application_get_draft_store (self), NULL,
+                                           session_loaded_cb, g_object_ref (self));
+}
+
+static void
 start_drafts (BylineApplication *self)
 {
   BylineDraftStore *store = byline_application_get_draft_store (self);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GFile) file = outbox_file (self);
 
   self->started_drafts = TRUE;
   byline_draft_store_list_async (store, NULL, NULL, NULL);
-  byline_draft_store_load_session_async (store, NULL, session_loaded_cb, g_object_ref (self));
+  g_file_query_info_async (file, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE,
+                           G_PRIORITY_DEFAULT, NULL, outbox_file_cb, g_object_ref (self));
   byline_draft_store_purge_trash_async (store, now,
                                         g_settings_get_uint (self->settings, "trash-days"),
                                         NULL, purged_cb, NULL);
@@ -370,6 +460,7 @@ byline_application_dispose (GObject *object)
 {
   BylineApplication *self = BYLINE_APPLICATION (object);
 
+  g_clear_object (&self->outbox);
   g_clear_object (&self->accounts);
   if (self->session != NULL)
     soup_session_abort (self->session);
@@ -381,6 +472,25 @@ byline_application_dispose (GObject *object)
 }
 
 static void
+byline_application_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  BylineApplication *self = BYLINE_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_OUTBOX:
+      g_value_set_object (value, self->outbox);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 byline_application_class_init (BylineApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -388,6 +498,18 @@ byline_application_class_init (BylineApplicationClass *klass)
   GtkApplicationClass *gtk_app_class = GTK_APPLICATION_CLASS (klass);
 
   object_class->dispose = byline_application_dispose;
+  object_class->get_property = byline_application_get_property;
+
+  /**
+   * BylineApplication:outbox:
+   *
+   * The outbox once made (see byline_application_get_outbox()); %NULL
+   * before, so that watching it costs nothing at start.
+   */
+  properties[PROP_OUTBOX] =
+    g_param_spec_object ("outbox", NULL, NULL, BYLINE_TYPE_OUTBOX,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* The resources live in a static library, so they are registered by hand
    * rather than by a constructor the linker could drop. */

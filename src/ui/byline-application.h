@@ -12,6 +12,7 @@
 
 #include "byline-account-store.h"
 #include "byline-draft-store.h"
+#include "byline-outbox.h"
 
 G_BEGIN_DECLS
 
@@ -24,6 +25,7 @@ GSettings          *byline_application_get_settings     (BylineApplication *self
 BylineAccountStore *byline_application_get_accounts     (BylineApplication *self);
 SoupSession        *byline_application_get_session      (BylineApplication *self);
 BylineDraftStore   *byline_application_get_draft_store  (BylineApplication *self);
+BylineOutbox       *byline_application_get_outbox       (BylineApplication *self);
 void                byline_application_save_session     (BylineApplication *self);
 
 G_END_DECLS

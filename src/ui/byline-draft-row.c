@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "byline-draft-row.h"
+#include "byline-outbox-item.h"
 #include "byline-text.h"
 
 /* One draft in the sidebar: its headline (or first words), when it last
@@ -23,10 +24,13 @@ struct _BylineDraftRow
   /* Template widgets */
   GtkLabel           *title_label;
   GtkLabel           *details_label;
+  GtkLabel           *status_label;
   GtkButton          *delete_button;
 
   /* Owned */
   BylineDraftSummary *summary;
+
+  int                 outbox_state;   /* a BylineOutboxState, or -1 */
 };
 
 G_DEFINE_FINAL_TYPE (BylineDraftRow, byline_draft_row, GTK_TYPE_WIDGET)
@@ -87,6 +91,81 @@ byline_draft_row_update_time (BylineDraftRow *self,
   gtk_label_set_label (self->details_label, details);
 }
 
+/* Where the article stands on the portal: in the outbox, or its post's
+ * status as last seen. */
+static void
+update_status (BylineDraftRow *self)
+{
+  const char *text = NULL;
+  gboolean attention = FALSE;
+
+  switch (self->outbox_state)
+    {
+    case BYLINE_OUTBOX_QUEUED:
+    case BYLINE_OUTBOX_SENDING:
+      text = _("Sending…");
+      break;
+    case BYLINE_OUTBOX_WAITING:
+      text = _("Waiting for network");
+      attention = TRUE;
+      break;
+    case BYLINE_OUTBOX_FAILED:
+      text = _("Not sent");
+      attention = TRUE;
+      break;
+    default:
+      switch (self->summary != NULL ? byline_draft_summary_get_remote_status (self->summary)
+                                    : BYLINE_POST_STATUS_NONE)
+        {
+        case BYLINE_POST_STATUS_DRAFT:
+          text = C_("portal status", "Draft on the portal");
+          break;
+        case BYLINE_POST_STATUS_PENDING:
+          text = C_("portal status", "Submitted for review");
+          break;
+        case BYLINE_POST_STATUS_PUBLISH:
+          text = C_("portal status", "Published");
+          break;
+        case BYLINE_POST_STATUS_FUTURE:
+          text = C_("portal status", "Scheduled");
+          break;
+        case BYLINE_POST_STATUS_PRIVATE:
+          text = C_("portal status", "Published privately");
+          break;
+        case BYLINE_POST_STATUS_TRASH:
+          text = C_("portal status", "In the portal’s trash");
+          break;
+        case BYLINE_POST_STATUS_NONE:
+        default:
+          break;
+        }
+    }
+
+  gtk_label_set_label (self->status_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), text != NULL);
+  if (attention)
+    gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "warning");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "warning");
+}
+
+/**
+ * byline_draft_row_set_outbox_state:
+ * @state: the article's #BylineOutboxState, or -1 when it is not in the
+ *   outbox
+ */
+void
+byline_draft_row_set_outbox_state (BylineDraftRow *self,
+                                   int             state)
+{
+  g_return_if_fail (BYLINE_IS_DRAFT_ROW (self));
+
+  if (self->outbox_state == state)
+    return;
+  self->outbox_state = state;
+  update_status (self);
+}
+
 void
 byline_draft_row_set_summary (BylineDraftRow     *self,
                               BylineDraftSummary *summary)
@@ -114,6 +193,7 @@ byline_draft_row_set_summary (BylineDraftRow     *self,
 
   now = g_date_time_new_now_utc ();
   byline_draft_row_update_time (self, now);
+  update_status (self);
 }
 
 static void
@@ -143,6 +223,7 @@ byline_draft_row_class_init (BylineDraftRowClass *klass)
                                                RESOURCE_BASE_PATH "/byline-draft-row.ui");
   gtk_widget_class_bind_template_child (widget_class, BylineDraftRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, BylineDraftRow, details_label);
+  gtk_widget_class_bind_template_child (widget_class, BylineDraftRow, status_label);
   gtk_widget_class_bind_template_child (widget_class, BylineDraftRow, delete_button);
   gtk_widget_class_set_css_name (widget_class, "bylinedraftrow");
 }
@@ -151,4 +232,5 @@ static void
 byline_draft_row_init (BylineDraftRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->outbox_state = -1;
 }

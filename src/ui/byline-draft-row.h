@@ -23,5 +23,7 @@ void                byline_draft_row_set_summary  (BylineDraftRow     *self,
                                                    BylineDraftSummary *summary);
 void                byline_draft_row_update_time  (BylineDraftRow     *self,
                                                    GDateTime          *now);
+void                byline_draft_row_set_outbox_state (BylineDraftRow *self,
+                                                   int                 state);
 
 G_END_DECLS

@@ -22,6 +22,7 @@
 
 #include "byline-draft-row.h"
 #include "byline-drafts-panel.h"
+#include "byline-outbox.h"
 
 /* Relative times ("5 minutes ago") are refreshed this often. */
 #define REFRESH_SECONDS 30
@@ -37,6 +38,7 @@ struct _BylineDraftsPanel
 
   /* Owned */
   BylineDraftStore   *store;
+  BylineOutbox       *outbox;
   GtkCustomFilter    *filter;
   GtkFilterListModel *filtered;
   GtkSingleSelection *selection;
@@ -223,12 +225,74 @@ teardown_row_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
+update_row_outbox_state (BylineDraftsPanel *self,
+                         BylineDraftRow    *row)
+{
+  BylineDraftSummary *summary = byline_draft_row_get_summary (row);
+  BylineOutboxItem *item = NULL;
+
+  if (self->outbox != NULL && summary != NULL)
+    item = byline_outbox_lookup (self->outbox, byline_draft_summary_get_id (summary));
+  byline_draft_row_set_outbox_state (row, item != NULL ? (int) byline_outbox_item_get_state (item)
+                                                       : -1);
+}
+
+static void
 bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
              BylineDraftsPanel        *self)
 {
   byline_draft_row_set_summary (BYLINE_DRAFT_ROW (gtk_list_item_get_child (item)),
                                 gtk_list_item_get_item (item));
+  update_row_outbox_state (self, BYLINE_DRAFT_ROW (gtk_list_item_get_child (item)));
+}
+
+static void
+refresh_outbox_states (BylineDraftsPanel *self)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    update_row_outbox_state (self, g_ptr_array_index (self->rows, i));
+}
+
+static void
+on_outbox_items_changed_cb (GListModel        *items,
+                            guint              position,
+                            guint              removed,
+                            guint              added,
+                            BylineDraftsPanel *self)
+{
+  /* Each item says when its state changes; the rows follow. */
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(BylineOutboxItem) item = g_list_model_get_item (items, i);
+
+      g_signal_connect_object (item, "notify::state", G_CALLBACK (refresh_outbox_states), self,
+                               G_CONNECT_SWAPPED);
+    }
+  refresh_outbox_states (self);
+}
+
+/**
+ * byline_drafts_panel_set_outbox:
+ * @outbox: the application's outbox
+ *
+ * The rows then say which articles wait to be sent ("Waiting for network").
+ */
+void
+byline_drafts_panel_set_outbox (BylineDraftsPanel *self,
+                                BylineOutbox      *outbox)
+{
+  GListModel *items;
+
+  g_return_if_fail (BYLINE_IS_DRAFTS_PANEL (self));
+  g_return_if_fail (BYLINE_IS_OUTBOX (outbox));
+
+  if (!g_set_object (&self->outbox, outbox))
+    return;
+
+  items = byline_outbox_get_items (outbox);
+  g_signal_connect_object (items, "items-changed", G_CALLBACK (on_outbox_items_changed_cb), self, 0);
+  on_outbox_items_changed_cb (items, 0, 0, g_list_model_get_n_items (items), self);
 }
 
 /**
@@ -386,6 +450,7 @@ byline_drafts_panel_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->selection);
   g_clear_object (&self->store);
+  g_clear_object (&self->outbox);
 
   G_OBJECT_CLASS (byline_drafts_panel_parent_class)->dispose (object);
 }

@@ -10,6 +10,7 @@
 #include <gtk/gtk.h>
 
 #include "byline-draft-store.h"
+#include "byline-outbox.h"
 
 G_BEGIN_DECLS
 
@@ -27,6 +28,8 @@ void              byline_drafts_panel_select        (BylineDraftsPanel *self,
 void              byline_drafts_panel_set_search    (BylineDraftsPanel *self,
                                                      const char        *text);
 GListModel       *byline_drafts_panel_get_shown     (BylineDraftsPanel *self);
+void              byline_drafts_panel_set_outbox    (BylineDraftsPanel *self,
+                                                     BylineOutbox      *outbox);
 void              byline_drafts_panel_refresh_times (BylineDraftsPanel *self,
                                                      GDateTime         *now);
 

@@ -22,6 +22,7 @@
 #include "byline-drafts-panel.h"
 #include "byline-editor.h"
 #include "byline-error.h"
+#include "byline-publish-panel.h"
 #include "byline-window.h"
 
 struct _BylineWindow
@@ -39,6 +40,9 @@ struct _BylineWindow
   BylineEditor        *editor;
   GtkLabel            *save_label;
   GtkButton           *trash_button;
+  AdwFlap             *flap;
+  BylinePublishPanel  *publish_panel;
+  GtkToggleButton     *publish_button;
 
   /* Owned */
   GSettings           *settings;
@@ -60,6 +64,28 @@ struct _BylineWindow
 
 G_DEFINE_FINAL_TYPE (BylineWindow, byline_window, ADW_TYPE_APPLICATION_WINDOW)
 
+static void on_sent_cb (BylineWindow     *self,
+                        BylineOutboxItem *item,
+                        BylinePortalPost *post,
+                        BylineOutbox     *outbox);
+
+static void
+watch_outbox (BylineWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autoptr(BylineOutbox) outbox = NULL;
+
+  if (app == NULL || g_object_get_data (G_OBJECT (self), "byline-watched-outbox") != NULL)
+    return;
+  g_object_get (app, "outbox", &outbox, NULL);
+  if (outbox == NULL)
+    return;
+
+  g_object_set_data (G_OBJECT (self), "byline-watched-outbox", outbox);
+  g_signal_connect_object (outbox, "sent", G_CALLBACK (on_sent_cb), self, G_CONNECT_SWAPPED);
+  byline_drafts_panel_set_outbox (self->drafts_panel, outbox);
+}
+
 BylineWindow *
 byline_window_new (BylineApplication *application)
 {
@@ -72,6 +98,12 @@ byline_window_new (BylineApplication *application)
                        NULL);
   self->store = g_object_ref (byline_application_get_draft_store (application));
   byline_drafts_panel_set_store (self->drafts_panel, self->store);
+  byline_publish_panel_set_application (self->publish_panel, application);
+
+  /* The outbox is made when first needed; from then on, its news. */
+  g_signal_connect_object (application, "notify::outbox", G_CALLBACK (watch_outbox), self,
+                           G_CONNECT_SWAPPED);
+  watch_outbox (self);
 
   return self;
 }
@@ -242,6 +274,9 @@ leave_article (BylineWindow *self,
   g_signal_handlers_disconnect_by_data (article, self);
   g_signal_handlers_disconnect_by_data (autosave, self);
   byline_editor_set_article (self->editor, NULL);
+  byline_publish_panel_set_article (self->publish_panel, NULL);
+  adw_flap_set_reveal_flap (self->flap, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->publish_button), FALSE);
 
   if (self->article_is_new && !keep_if_empty && article_is_empty (article))
     byline_draft_store_delete_async (self->store, byline_article_get_id (article),
@@ -284,6 +319,8 @@ show_article (BylineWindow  *self,
    * correctly only once it is on screen. */
   gtk_stack_set_visible_child_name (self->content_stack, "editor");
   byline_editor_set_article (self->editor, article);
+  byline_publish_panel_set_article (self->publish_panel, article);
+  gtk_widget_set_visible (GTK_WIDGET (self->publish_button), TRUE);
   byline_drafts_panel_select (self->drafts_panel, byline_article_get_id (article));
   update_title (self);
   update_save_indicator (self);
@@ -370,6 +407,21 @@ byline_window_open_draft (BylineWindow *self,
     return;
   if (g_strcmp0 (self->loading_id, id) == 0)
     return;
+
+  /* An article in the outbox is the outbox's: one live copy, which the
+   * publish job and autosave both write. */
+  {
+    BylineOutbox *outbox = g_object_get_data (G_OBJECT (self), "byline-watched-outbox");
+    BylineOutboxItem *item = outbox != NULL ? byline_outbox_lookup (outbox, id) : NULL;
+
+    if (item != NULL)
+      {
+        g_cancellable_cancel (self->load_cancellable);
+        g_clear_pointer (&self->loading_id, g_free);
+        show_article (self, byline_outbox_item_get_article (item), FALSE);
+        return;
+      }
+  }
 
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
@@ -602,6 +654,124 @@ byline_window_show_sidebar_action (GtkWidget  *widget,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* ---- publishing ---- */
+
+static void
+shown_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_show_uri_full_finish (GTK_WINDOW (object), result, &error))
+    g_message ("could not open the article in a browser: %s", error->message);
+}
+
+static void
+open_link_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  BylineWindow *self = user_data;
+
+  gtk_show_uri_full (GTK_WINDOW (self), g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME,
+                     self->cancellable, shown_cb, NULL);
+}
+
+static gboolean
+shows_article (BylineWindow  *self,
+               BylineArticle *article)
+{
+  return self->article != NULL &&
+         g_str_equal (byline_article_get_id (self->article), byline_article_get_id (article));
+}
+
+/* Said in the window that shows the article, or else the active one. */
+static void
+on_sent_cb (BylineWindow     *self,
+            BylineOutboxItem *item,
+            BylinePortalPost *post,
+            BylineOutbox     *outbox)
+{
+  BylineArticle *article = byline_outbox_item_get_article (item);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autofree char *title = NULL;
+  AdwToast *message;
+
+  if (!shows_article (self, article))
+    {
+      for (GList *l = app != NULL ? gtk_application_get_windows (app) : NULL; l != NULL; l = l->next)
+        if (BYLINE_IS_WINDOW (l->data) && shows_article (l->data, article))
+          return;
+      if (app == NULL || gtk_application_get_active_window (app) != GTK_WINDOW (self))
+        return;
+    }
+
+  /* Short: the toast has room for a few words beside its button. */
+  switch (post->status)
+    {
+    case BYLINE_PORTAL_POST_STATUS_PENDING:
+      title = g_strdup (_("Submitted for review"));
+      break;
+    case BYLINE_PORTAL_POST_STATUS_FUTURE:
+      {
+        g_autoptr(GDateTime) local = post->date_gmt != NULL ? g_date_time_to_local (post->date_gmt)
+                                                            : NULL;
+        /* Translators: a date and time to publish at, see strftime(3) */
+        g_autofree char *when = local != NULL ? g_date_time_format (local, _("%d/%m/%Y %H:%M"))
+                                              : g_strdup ("");
+
+        /* Translators: %s is when the article will be published */
+        title = g_strdup_printf (_("Scheduled for %s"), when);
+      }
+      break;
+    case BYLINE_PORTAL_POST_STATUS_DRAFT:
+      title = g_strdup (_("Saved on the portal as a draft"));
+      break;
+    case BYLINE_PORTAL_POST_STATUS_PUBLISH:
+    default:
+      title = g_strdup (_("Article published"));
+      break;
+    }
+
+  message = adw_toast_new (title);
+  adw_toast_set_timeout (message, 8);
+  if (post->link != NULL)
+    {
+      adw_toast_set_button_label (message, _("_Open in Browser"));
+      adw_toast_set_action_name (message, "win.open-link");
+      adw_toast_set_action_target_value (message, g_variant_new_string (post->link));
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, message);
+
+  if (shows_article (self, article))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+}
+
+static void
+copy_saved_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(BylineWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!byline_draft_store_save_finish (BYLINE_DRAFT_STORE (object), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    toast (self, describe_storage_error_briefly (error));
+}
+
+/* "Open Theirs": the portal's version as a draft of its own, shown. */
+static void
+on_open_article_cb (BylineWindow       *self,
+                    BylineArticle      *article,
+                    BylinePublishPanel *panel)
+{
+  byline_draft_store_save_async (self->store, article, self->cancellable, copy_saved_cb,
+                                 g_object_ref (self));
+  show_article (self, article, FALSE);
+}
+
 /* ---- size and closing ---- */
 
 static void
@@ -745,6 +915,7 @@ byline_window_class_init (BylineWindowClass *klass)
 
   g_type_ensure (BYLINE_TYPE_DRAFTS_PANEL);
   g_type_ensure (BYLINE_TYPE_EDITOR);
+  g_type_ensure (BYLINE_TYPE_PUBLISH_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/byline-window.ui");
@@ -758,7 +929,11 @@ byline_window_class_init (BylineWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, editor);
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, save_label);
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, trash_button);
+  gtk_widget_class_bind_template_child (widget_class, BylineWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, BylineWindow, publish_panel);
+  gtk_widget_class_bind_template_child (widget_class, BylineWindow, publish_button);
   gtk_widget_class_bind_template_callback (widget_class, on_draft_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_open_article_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL,
                                    byline_window_show_sidebar_action);
@@ -770,6 +945,7 @@ static const GActionEntry win_actions[] = {
   { "new-article", new_article_action },
   { "delete-article", delete_article_action, "s" },
   { "restore-article", restore_article_action, "s" },
+  { "open-link", open_link_action, "s" },
 };
 
 static void
