@@ -849,6 +849,12 @@ test_notes_never_public (void)
 
 static char *store_dir;
 
+static BylinePortalPost *approve (BylinePortal     *portal,
+                                  BylineDraftStore *store,
+                                  BylineArticle    *article,
+                                  GDateTime        *date,
+                                  GError          **error);
+
 static BylineDraftStore *
 new_store (void)
 {
@@ -965,6 +971,18 @@ test_open_keeps_blocks (void)
                         PARAGRAPH ("Đoàn công tác đã kiểm tra kết quả giảm nghèo."), columns, table,
                         embed, PARAGRAPH ("Kết thúc."), NULL);
   g_assert_cmpstr (edited, ==, expected);
+
+  /* Approved: the portal holds exactly that. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(BylinePortalPost) live = approve (editor, store, article, NULL, &error);
+    g_autoptr(BylinePortalPost) stored = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (live->status, ==, BYLINE_PORTAL_POST_STATUS_PUBLISH);
+    stored = get_post (editor, post->id);
+    g_assert_cmpstr (stored->content, ==, expected);
+  }
 
   byline_portal_post_unref (set_status (editor, post->id, BYLINE_PORTAL_POST_STATUS_TRASH));
 }
@@ -1090,6 +1108,274 @@ test_fetch_with_terms (void)
   byline_portal_post_unref (set_status (editor, post->id, BYLINE_PORTAL_POST_STATUS_TRASH));
 }
 
+/* ---- approving ---- */
+
+#define WORDPRESS_DIR "/usr/share/wordpress"
+
+/* WordPress's own block parser (tests/tools/wp-block-validate, strict):
+ * whether the block editor opens @markup without a complaint. */
+static void
+assert_valid_strict (const char *markup)
+{
+  const char *validator_dir = g_getenv ("BYLINE_WP_BLOCK_VALIDATE");
+  g_autofree char *script = NULL;
+  g_autofree char *jsdom = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GSubprocess) node = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (validator_dir != NULL)
+    jsdom = g_build_filename (validator_dir, "node_modules", "jsdom", "package.json", NULL);
+  if (jsdom == NULL || !g_file_test (jsdom, G_FILE_TEST_EXISTS))
+    {
+      g_test_message ("not validated: no block validator (build-aux/dev test installs it)");
+      return;
+    }
+
+  script = g_build_filename (validator_dir, "validate.mjs", NULL);
+  file = g_build_filename (store_dir, "approved.html", NULL);
+  g_file_set_contents (file, markup, -1, &error);
+  g_assert_no_error (error);
+  node = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error,
+                           "node", script, "--wp=" WORDPRESS_DIR, "--strict", "--fail-on-freeform",
+                           file, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (node, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  g_test_message ("validate.mjs --strict: %s%s", out, err);
+  g_assert_true (g_subprocess_get_successful (node));
+}
+
+static BylinePortalPost *
+approve (BylinePortal     *portal,
+         BylineDraftStore *store,
+         BylineArticle    *article,
+         GDateTime        *date,
+         GError          **error)
+{
+  g_autoptr(BylinePublisher) publisher = byline_publisher_new (portal, store, article);
+  g_autofree char *work = g_build_filename (store_dir, "uploads", NULL);
+  g_autoptr(GFile) work_dir = g_file_new_for_path (work);
+
+  byline_publisher_set_work_dir (publisher, work_dir);
+  return RUN (byline_review_approve_async (publisher, store, date, NULL, byline_test_store_result,
+                                           &_result),
+              byline_review_approve_finish, _result, error);
+}
+
+/* A reporter's article, written and submitted in Byline (the publisher,
+ * with the reporter's account). */
+static BylinePortalPost *
+submit (BylinePortal     *reporter,
+        BylineDraftStore *store,
+        const char       *title)
+{
+  g_autoptr(BylineArticle) article = byline_article_new (NULL);
+  g_autoptr(BylinePublisher) publisher = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) byline_block_unref);
+  BylinePortalPost *post;
+
+  byline_article_set_title (article, title);
+  byline_article_set_lead (article, "Sáng 15/11, đoàn công tác của tỉnh làm việc tại huyện Gia Viễn.");
+  g_ptr_array_add (blocks, byline_block_new_paragraph (byline_inline_new (
+    "Trong năm 2023, huyện Gia Viễn đã tích cực chỉ đạo triển khai công tác giảm nghèo.")));
+  g_ptr_array_add (blocks, byline_block_new_heading (2, byline_inline_new ("Kết quả giảm nghèo")));
+  g_ptr_array_add (blocks, byline_block_new_paragraph (byline_inline_new (
+    "Toàn huyện khởi công 79/81 căn nhà, hoàn thành 71 nhà.")));
+  byline_article_set_blocks (article, blocks);
+  byline_article_set_status (article, BYLINE_POST_STATUS_PENDING);
+
+  publisher = byline_publisher_new (reporter, store, article);
+  post = RUN (byline_publisher_run_async (publisher, NULL, byline_test_store_result, &_result),
+              byline_publisher_run_finish, publisher, _result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (post->status, ==, BYLINE_PORTAL_POST_STATUS_PENDING);
+
+  return post;
+}
+
+/* Replaces @from with @to in the first paragraph that has it. */
+static void
+edit_word (BylineArticle *article,
+           const char    *from,
+           const char    *to)
+{
+  g_autoptr(GPtrArray) blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) byline_block_unref);
+  gboolean done = FALSE;
+
+  for (guint i = 0; i < byline_article_get_n_blocks (article); i++)
+    {
+      BylineBlock *block = byline_article_get_block (article, i);
+      g_autofree char *text = byline_block_get_plain_text (block);
+      char *at = strstr (text, from);
+
+      if (!done && at != NULL && byline_block_get_kind (block) == BYLINE_BLOCK_PARAGRAPH)
+        {
+          g_autofree char *edited = g_strdup_printf ("%.*s%s%s", (int) (at - text), text, to,
+                                                     at + strlen (from));
+
+          g_ptr_array_add (blocks, byline_block_new_paragraph (byline_inline_new (edited)));
+          done = TRUE;
+        }
+      else
+        g_ptr_array_add (blocks, byline_block_ref (block));
+    }
+
+  g_assert_true (done);
+  byline_article_set_blocks (article, blocks);
+}
+
+/* The whole path: submitted in Byline, in the queue (counted right),
+ * opened, a word fixed, approved: published with the fix, valid for the
+ * block editor, moved from the queue to Published. Then scheduled, and
+ * returned with a note, answered, approved with no note left public. */
+static void
+test_approve_paths (void)
+{
+  g_autoptr(BylinePortalUser) editor_user = NULL;
+  g_autoptr(BylinePortal) editor = portal_for ("editor", &editor_user);
+  g_autoptr(BylinePortal) reporter = portal_for ("contributor", NULL);
+  g_autoptr(BylineDraftStore) reporter_store = new_store ();
+  g_autoptr(BylineDraftStore) store = new_store ();
+  g_autoptr(BylinePortalSections) desk = NULL;
+  g_autoptr(BylinePortalPost) submitted = NULL;
+  g_autoptr(BylinePortalPost) published = NULL;
+  g_autoptr(BylinePortalPost) stored = NULL;
+  g_autoptr(BylineArticle) article = NULL;
+  g_autoptr(GPtrArray) moved = g_ptr_array_new_with_free_func ((GDestroyNotify) byline_portal_post_unref);
+  g_autofree char *title = unique ("Đoàn công tác kiểm tra giảm nghèo");
+  g_autoptr(GError) error = NULL;
+  BylineRemotePostList *queue;
+  BylineRemoteCopy copy;
+  Arrivals arrivals = { 0 };
+  guint before;
+
+  desk = byline_portal_sections_new (editor, editor_user, NULL);
+  g_signal_connect (desk, "review-queue-arrivals", G_CALLBACK (on_arrivals), &arrivals);
+  byline_portal_sections_start (desk);
+  wait_sections (desk);
+  queue = byline_portal_sections_get_list (desk, BYLINE_SECTION_REVIEW_QUEUE);
+  before = byline_remote_post_list_get_total (queue);
+
+  submitted = submit (reporter, reporter_store, title);
+  refresh (desk);
+  g_assert_cmpuint (byline_remote_post_list_get_total (queue), ==, before + 1);
+  g_assert_cmpint (item_id (G_LIST_MODEL (queue), 0), ==, submitted->id);
+  g_assert_cmpuint (arrivals.count, ==, 1);
+
+  article = open_remote (editor, store, submitted->id, &copy);
+  g_assert_cmpint (copy, ==, BYLINE_REMOTE_COPY_NEW);
+  g_assert_cmpstr (byline_article_get_title (article), ==, title);
+  edit_word (article, "khởi công 79/81 căn nhà", "khởi công 79/81 căn nhà đại đoàn kết");
+
+  published = approve (editor, store, article, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (published->status, ==, BYLINE_PORTAL_POST_STATUS_PUBLISH);
+  g_assert_cmpint (byline_article_get_remote_status (article), ==, BYLINE_POST_STATUS_PUBLISH);
+  g_assert_false (byline_remote_article_is_edited (article));
+
+  stored = get_post (editor, submitted->id);
+  g_assert_nonnull (strstr (stored->content, "khởi công 79/81 căn nhà đại đoàn kết"));
+  g_assert_cmpstr (byline_article_get_lead (article), ==,
+                   "Sáng 15/11, đoàn công tác của tỉnh làm việc tại huyện Gia Viễn.");
+  assert_valid_strict (stored->content);
+
+  /* It moves sections at once (the window applies the answer). */
+  g_ptr_array_add (moved, byline_portal_post_ref (published));
+  byline_portal_sections_apply_changes (desk, moved);
+  g_assert_null (byline_remote_post_list_find (queue, submitted->id, NULL));
+  g_assert_cmpuint (byline_remote_post_list_get_total (queue), ==, before);
+  g_assert_nonnull (byline_remote_post_list_find (byline_portal_sections_get_list (desk,
+                                                                                   BYLINE_SECTION_PUBLISHED),
+                                                  submitted->id, NULL));
+
+  /* Scheduled for the day after tomorrow, 08:00 in the site's zone. */
+  {
+    g_autofree char *next_title = unique ("Tin hẹn giờ");
+    g_autoptr(BylinePortalPost) next = submit (reporter, reporter_store, next_title);
+    g_autoptr(BylineArticle) copy_article = open_remote (editor, store, next->id, NULL);
+    g_autoptr(GDateTime) now = g_date_time_new_now (byline_portal_sections_get_time_zone (desk));
+    g_autoptr(GDateTime) later = g_date_time_add_days (now, 2);
+    g_autoptr(GDateTime) when = g_date_time_new (byline_portal_sections_get_time_zone (desk),
+                                                 g_date_time_get_year (later),
+                                                 g_date_time_get_month (later),
+                                                 g_date_time_get_day_of_month (later), 8, 0, 0);
+    g_autoptr(BylinePortalPost) scheduled = approve (editor, store, copy_article, when, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (scheduled->status, ==, BYLINE_PORTAL_POST_STATUS_FUTURE);
+    g_assert_true (g_date_time_equal (scheduled->date_gmt, when));
+    refresh (desk);
+    g_assert_nonnull (byline_remote_post_list_find (byline_portal_sections_get_list (desk,
+                                                                                     BYLINE_SECTION_SCHEDULED),
+                                                    next->id, NULL));
+    g_assert_null (byline_remote_post_list_find (queue, next->id, NULL));
+    byline_portal_post_unref (set_status (editor, next->id, BYLINE_PORTAL_POST_STATUS_TRASH));
+  }
+
+  /* Returned with a note, answered, approved: nothing of it is public. */
+  {
+    g_autofree char *third_title = unique ("Tin trả lại");
+    g_autofree char *secret = unique ("GHI-CHU-DUYET");
+    g_autofree char *answer = unique ("TRA-LOI-DUYET");
+    g_autoptr(BylinePortalPost) third = submit (reporter, reporter_store, third_title);
+    g_autoptr(BylinePortalComment) note = return_and_tamper (editor, reporter, third->id, secret,
+                                                             answer);
+    g_autoptr(BylineArticle) copy_article = open_remote (editor, store, third->id, NULL);
+    g_autoptr(BylinePortalPost) live = NULL;
+    g_autoptr(GPtrArray) thread = list_notes (editor, third->id);
+
+    /* The editor read the answer before approving. */
+    g_assert_cmpuint (thread->len, ==, 2);
+    g_assert_cmpstr (((BylinePortalComment *) g_ptr_array_index (thread, 1))->content, ==, answer);
+
+    live = approve (editor, store, copy_article, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (live->status, ==, BYLINE_PORTAL_POST_STATUS_PUBLISH);
+    g_assert_cmpuint (count_public (third->id, note->id, secret), ==, 0);
+    g_assert_cmpuint (count_public (third->id, note->id, answer), ==, 0);
+    byline_portal_post_unref (set_status (editor, third->id, BYLINE_PORTAL_POST_STATUS_TRASH));
+  }
+
+  byline_portal_post_unref (set_status (editor, submitted->id, BYLINE_PORTAL_POST_STATUS_TRASH));
+  g_free (arrivals.title);
+}
+
+/* Someone changed the post after it was opened: nothing is published. */
+static void
+test_approve_conflict (void)
+{
+  g_autoptr(BylinePortal) editor = portal_for ("editor", NULL);
+  g_autoptr(BylinePortal) reporter = portal_for ("contributor", NULL);
+  g_autoptr(BylineDraftStore) reporter_store = new_store ();
+  g_autoptr(BylineDraftStore) store = new_store ();
+  g_autofree char *title = unique ("Bài bị sửa");
+  g_autoptr(BylinePortalPost) post = submit (reporter, reporter_store, title);
+  g_autoptr(BylineArticle) article = open_remote (editor, store, post->id, NULL);
+  g_autoptr(BylinePortalPost) approved = NULL;
+  g_autoptr(BylinePortalPost) now = NULL;
+  g_autoptr(BylinePortalPostChanges) changes = byline_portal_post_changes_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_usleep (1100 * G_TIME_SPAN_MILLISECOND);
+  changes->title = g_strconcat (title, " (phóng viên sửa)", NULL);
+  byline_portal_post_unref (update_post (reporter, post->id, changes));
+
+  approved = approve (editor, store, article, NULL, &error);
+  g_assert_null (approved);
+  g_assert_error (error, BYLINE_ERROR, BYLINE_ERROR_CONFLICT);
+  now = get_post (editor, post->id);
+  g_assert_cmpint (now->status, ==, BYLINE_PORTAL_POST_STATUS_PENDING);
+  g_assert_true (g_str_has_suffix (now->title, "(phóng viên sửa)"));
+  /* The working copy is not left saying it was approved. */
+  g_assert_cmpint (byline_article_get_status (article), ==, BYLINE_POST_STATUS_PENDING);
+
+  byline_portal_post_unref (set_status (editor, post->id, BYLINE_PORTAL_POST_STATUS_TRASH));
+}
+
 static void
 remove_tree (const char *path)
 {
@@ -1134,6 +1420,8 @@ main (int   argc,
   g_test_add_func ("/review/open/keeps-blocks", test_open_keeps_blocks);
   g_test_add_func ("/review/open/again", test_open_again);
   g_test_add_func ("/review/open/fetch-with-terms", test_fetch_with_terms);
+  g_test_add_func ("/review/approve/paths", test_approve_paths);
+  g_test_add_func ("/review/approve/conflict", test_approve_conflict);
 
   status = g_test_run ();
 

@@ -30,6 +30,7 @@
 
 #include "byline-block-parser.h"
 #include "byline-error.h"
+#include "byline-html-reader.h"
 #include "byline-remote-article.h"
 #include "byline-wp-json.h"
 
@@ -81,13 +82,10 @@ byline_remote_article_id (const char *site,
 const char *
 byline_remote_article_site (BylinePortal *portal)
 {
-  BylinePortalSite *site;
-
   g_return_val_if_fail (BYLINE_IS_PORTAL (portal), NULL);
 
-  site = byline_portal_get_site (portal);
-
-  return site->address != NULL ? site->address : site->rest_root;
+  /* As the publisher names it: the REST root is what an account keeps. */
+  return byline_portal_get_site (portal)->rest_root;
 }
 
 /* The two enums list WordPress's statuses in the same order. */
@@ -164,6 +162,8 @@ byline_remote_article_new (BylinePortalPost  *post,
   g_auto(GStrv) tag_strv = NULL;
   g_autofree char *id = NULL;
   g_autofree char *modified_gmt = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *lead = NULL;
   const char *content;
 
   g_return_val_if_fail (post != NULL, NULL);
@@ -177,8 +177,12 @@ byline_remote_article_new (BylinePortalPost  *post,
 
   id = byline_remote_article_id (site, post->id);
   article = byline_article_new (id);
-  byline_article_set_title (article, post->title != NULL ? post->title : "");
-  byline_article_set_lead (article, post->excerpt != NULL ? post->excerpt : "");
+  /* WordPress keeps titles and excerpts as HTML ("LĐ-TB&amp;XH"); the
+   * article holds text, which the publisher escapes again. */
+  title = byline_html_to_text (post->title != NULL ? post->title : "");
+  lead = byline_html_to_text (post->excerpt != NULL ? post->excerpt : "");
+  byline_article_set_title (article, title);
+  byline_article_set_lead (article, lead);
   byline_article_set_blocks (article, blocks);
 
   category_list = g_ptr_array_new_with_free_func ((GDestroyNotify) byline_term_free);
@@ -242,6 +246,24 @@ byline_remote_article_is_edited (BylineArticle *article)
   taken = byline_wp_parse_date_gmt (byline_article_get_modified_gmt (article));
 
   return modified == NULL || taken == NULL || !g_date_time_equal (modified, taken);
+}
+
+/**
+ * byline_remote_article_mark_sent:
+ * @article: a working copy
+ * @post: the post as the portal answered after @article was sent
+ *
+ * Marks the working copy as not edited since: it is what the portal has.
+ */
+void
+byline_remote_article_mark_sent (BylineArticle    *article,
+                                 BylinePortalPost *post)
+{
+  g_return_if_fail (BYLINE_IS_ARTICLE (article));
+  g_return_if_fail (post != NULL);
+  g_return_if_fail (post->id == byline_article_get_post_id (article));
+
+  byline_article_set_modified (article, post->modified_gmt);
 }
 
 /* ---- fetching ---- */

@@ -44,6 +44,8 @@ BylineArticle *byline_remote_article_new          (BylinePortalPost   *post,
                                                    GPtrArray          *tags,
                                                    GError            **error);
 gboolean       byline_remote_article_is_edited    (BylineArticle      *article);
+void           byline_remote_article_mark_sent    (BylineArticle      *article,
+                                                   BylinePortalPost   *post);
 
 void           byline_remote_article_fetch_async  (BylinePortal       *portal,
                                                    gint64              post_id,

@@ -43,6 +43,7 @@
 
 #include "byline-error.h"
 #include "byline-html-reader.h"
+#include "byline-remote-article.h"
 #include "byline-review.h"
 
 /* WordPress's flood control: one comment per 15 s for non-moderators. */
@@ -60,10 +61,6 @@
 char *
 byline_review_note_text (const BylinePortalComment *comment)
 {
-  g_autoptr(GPtrArray) blocks = NULL;
-  g_autoptr(GError) error = NULL;
-  GString *text;
-
   g_return_val_if_fail (comment != NULL, NULL);
 
   if (comment->content == NULL)
@@ -72,28 +69,7 @@ byline_review_note_text (const BylinePortalComment *comment)
   if (!comment->content_is_html)
     return g_strstrip (g_strdup (comment->content));
 
-  blocks = byline_html_read_blocks (comment->content, strlen (comment->content),
-                                    BYLINE_HTML_PASTE, &error);
-  if (blocks == NULL)
-    {
-      g_debug ("A note's HTML could not be read: %s", error->message);
-      return g_strdup ("");
-    }
-
-  text = g_string_new (NULL);
-  for (guint i = 0; i < blocks->len; i++)
-    {
-      g_autofree char *part = byline_block_get_plain_text (g_ptr_array_index (blocks, i));
-
-      g_strstrip (part);
-      if (*part == '\0')
-        continue;
-      if (text->len > 0)
-        g_string_append (text, "\n\n");
-      g_string_append (text, part);
-    }
-
-  return g_string_free (text, FALSE);
+  return byline_html_to_text (comment->content);
 }
 
 static GTask *
@@ -780,4 +756,224 @@ byline_review_clear_notes_finish (GAsyncResult  *result,
     return 0;
 
   return ((ClearData *) g_task_get_task_data (G_TASK (result)))->deleted;
+}
+
+/* ---- approving ---- */
+
+typedef struct
+{
+  BylinePublisher  *publisher;
+  BylineDraftStore *store;
+  BylinePostStatus  old_status;
+  GDateTime        *old_date;
+  BylinePortalPost *post;
+} ApproveData;
+
+static void
+approve_data_free (ApproveData *data)
+{
+  g_clear_object (&data->publisher);
+  g_clear_object (&data->store);
+  g_clear_pointer (&data->old_date, g_date_time_unref);
+  g_clear_pointer (&data->post, byline_portal_post_unref);
+  g_free (data);
+}
+
+static void
+approved_saved_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* The post is published; a copy not marked as sent only means that a
+   * later change on the portal is seen as a conflict. */
+  if (!byline_draft_store_save_finish (BYLINE_DRAFT_STORE (object), result, &error))
+    g_debug ("Could not save the approved article: %s", error->message);
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+swept_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  ApproveData *data = g_task_get_task_data (task);
+  BylineArticle *article = byline_publisher_get_article (data->publisher);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  GError *error = NULL;
+  guint swept;
+
+  swept = byline_review_clear_notes_finish (result, &error);
+  if (error != NULL)
+    {
+      /* Published, but something dated before it may still be there. */
+      g_task_return_error (task, error);
+      return;
+    }
+  if (swept > 0)
+    g_debug ("%u notes made during the publication were deleted", swept);
+
+  byline_remote_article_mark_sent (article, data->post);
+  byline_draft_store_save_async (data->store, article, cancellable, approved_saved_cb,
+                                 g_steal_pointer (&task));
+}
+
+static void
+published_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  ApproveData *data = g_task_get_task_data (task);
+  BylineArticle *article = byline_publisher_get_article (data->publisher);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  GError *error = NULL;
+
+  data->post = byline_publisher_run_finish (data->publisher, result, &error);
+  if (data->post == NULL)
+    {
+      /* Not approved: the working copy says what it said before. */
+      byline_article_set_status (article, data->old_status);
+      byline_article_set_date (article, data->old_date);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* A reply sent while the post was being published (the reporter's
+   * client puts it on hold too late once the post is public) is dated
+   * before the publication: it goes. */
+  byline_review_clear_notes_async (byline_publisher_get_portal (data->publisher), data->post->id,
+                                   data->post->modified_gmt, cancellable, swept_cb,
+                                   g_steal_pointer (&task));
+}
+
+static void
+cleared_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  ApproveData *data = g_task_get_task_data (task);
+  BylineArticle *article = byline_publisher_get_article (data->publisher);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  GError *error = NULL;
+
+  byline_review_clear_notes_finish (result, &error);
+  if (error != NULL)
+    {
+      byline_article_set_status (article, data->old_status);
+      byline_article_set_date (article, data->old_date);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  byline_publisher_run_async (data->publisher, cancellable, published_cb, g_steal_pointer (&task));
+}
+
+/**
+ * byline_review_approve_async:
+ * @publisher: the publisher of a working copy of a post under review
+ *   (byline_remote_article_open_async()), with the editor's portal
+ * @store: the draft store that keeps the working copy
+ * @date: (nullable): when to publish, in the future; %NULL for now
+ *
+ * Approves the article: publishes it now, or schedules it for @date.
+ *
+ * The notes on it are deleted first (they must never become public; see
+ * the top of this file), then the publisher sends the article (with any
+ * edits made in the working copy) and the new status, exactly once and
+ * only if nobody changed the post meanwhile; then anything dated before
+ * the publication is swept. The notes are cleared before the publisher's
+ * own conflict check: if it refuses, the post stays unpublished and its
+ * old notes are gone, which nobody needs any more (they were read, and
+ * answered, before the article came back for review).
+ *
+ * Fails with the publisher's errors (byline_publisher_describe_failure()
+ * says them to the user), or with the portal's when the notes cannot be
+ * deleted, in which case nothing is published. Finish with
+ * byline_review_approve_finish().
+ */
+void
+byline_review_approve_async (BylinePublisher     *publisher,
+                             BylineDraftStore    *store,
+                             GDateTime           *date,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  BylineArticle *article;
+  GTask *task;
+  ApproveData *data;
+  gint64 post_id;
+
+  g_return_if_fail (BYLINE_IS_PUBLISHER (publisher));
+  g_return_if_fail (BYLINE_IS_DRAFT_STORE (store));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  article = byline_publisher_get_article (publisher);
+  task = review_task_new (byline_publisher_get_portal (publisher), byline_review_approve_async,
+                          cancellable, callback, user_data);
+  data = g_new0 (ApproveData, 1);
+  data->publisher = g_object_ref (publisher);
+  data->store = g_object_ref (store);
+  data->old_status = byline_article_get_status (article);
+  data->old_date = byline_article_get_date (article) != NULL
+                   ? g_date_time_ref (byline_article_get_date (article)) : NULL;
+  g_task_set_task_data (task, data, (GDestroyNotify) approve_data_free);
+
+  post_id = byline_article_get_post_id (article);
+  if (post_id <= 0)
+    {
+      g_task_return_new_error (task, BYLINE_ERROR, BYLINE_ERROR_INVALID_INPUT,
+                               "Only an article from the portal is approved");
+      g_object_unref (task);
+      return;
+    }
+
+  if (date != NULL)
+    {
+      byline_article_set_status (article, BYLINE_POST_STATUS_FUTURE);
+      byline_article_set_date (article, date);
+    }
+  else
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      GDateTime *planned = byline_article_get_date (article);
+
+      /* Without a date WordPress publishes at its own "now" (an
+       * unpublished post's date floats). A post that was scheduled keeps
+       * its date unless told otherwise, and would stay scheduled: "now"
+       * is then this computer's, which WordPress accepts up to a minute
+       * ahead of its clock. */
+      byline_article_set_status (article, BYLINE_POST_STATUS_PUBLISH);
+      if (planned != NULL && g_date_time_compare (planned, now) > 0)
+        byline_article_set_date (article, now);
+    }
+
+  byline_review_clear_notes_async (byline_publisher_get_portal (publisher), post_id, NULL,
+                                   cancellable, cleared_cb, task);
+}
+
+/**
+ * byline_review_approve_finish:
+ *
+ * Returns: (transfer full): the post as the portal has it now (published
+ *   or scheduled)
+ */
+BylinePortalPost *
+byline_review_approve_finish (GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        byline_review_approve_async, NULL);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return NULL;
+
+  return byline_portal_post_ref (((ApproveData *) g_task_get_task_data (G_TASK (result)))->post);
 }

@@ -9,7 +9,9 @@
 
 #include <gio/gio.h>
 
+#include "byline-draft-store.h"
 #include "byline-portal.h"
+#include "byline-publisher.h"
 
 G_BEGIN_DECLS
 
@@ -49,6 +51,15 @@ void                 byline_review_clear_notes_async   (BylinePortal            
                                                         GAsyncReadyCallback         callback,
                                                         gpointer                    user_data);
 guint                byline_review_clear_notes_finish  (GAsyncResult               *result,
+                                                        GError                    **error);
+
+void                 byline_review_approve_async       (BylinePublisher            *publisher,
+                                                        BylineDraftStore           *store,
+                                                        GDateTime                  *date,
+                                                        GCancellable               *cancellable,
+                                                        GAsyncReadyCallback         callback,
+                                                        gpointer                    user_data);
+BylinePortalPost    *byline_review_approve_finish      (GAsyncResult               *result,
                                                         GError                    **error);
 
 G_END_DECLS
