@@ -60,5 +60,7 @@ int  byline_cli_posts      (int            argc,
                             char         **argv);
 int  byline_cli_post       (int            argc,
                             char         **argv);
+int  byline_cli_review     (int            argc,
+                            char         **argv);
 
 G_END_DECLS

@@ -198,17 +198,17 @@ notes_cb (GObject      *object,
           GAsyncResult *result,
           gpointer      user_data)
 {
-  g_autoptr(BylinePortalSections) self = user_data;
+  g_autoptr(GTask) task = user_data;
+  BylinePortalSections *self = g_task_get_source_object (task);
   BylineRemotePostList *mine = self->lists[BYLINE_SECTION_MY_SUBMISSIONS];
   g_autoptr(GPtrArray) comments = NULL;
   g_autoptr(GHashTable) noted = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GError) error = NULL;
+  GError *error = NULL;
 
   comments = byline_portal_list_comments_finish (BYLINE_PORTAL (object), result, &error);
   if (comments == NULL)
     {
-      if (!g_error_matches (error, BYLINE_ERROR, BYLINE_ERROR_CANCELLED))
-        g_debug ("Could not read the notes on the user's articles: %s", error->message);
+      g_task_return_error (task, error);
       return;
     }
 
@@ -222,24 +222,81 @@ notes_cb (GObject      *object,
         g_hash_table_add (noted, &comment->post);
     }
 
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (mine)); i++)
+  for (guint i = 0; mine != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (mine)); i++)
     {
       g_autoptr(BylineRemotePost) item = g_list_model_get_item (G_LIST_MODEL (mine), i);
       gint64 id = byline_remote_post_get_id (item);
 
       byline_remote_post_set_has_notes (item, g_hash_table_contains (noted, &id));
     }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * byline_portal_sections_mark_returned_async:
+ *
+ * Marks which of the user's submissions were returned with a note (one
+ * request for all of them). Done by itself whenever the list changes.
+ * Finish with byline_portal_sections_mark_returned_finish().
+ */
+void
+byline_portal_sections_mark_returned_async (BylinePortalSections *self,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (BYLINE_IS_PORTAL_SECTIONS (self));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, byline_portal_sections_mark_returned_async);
+  g_task_set_check_cancellable (task, FALSE);
+
+  if (self->lists[BYLINE_SECTION_MY_SUBMISSIONS] == NULL)
+    {
+      g_task_return_boolean (task, TRUE);
+      g_object_unref (task);
+      return;
+    }
+
+  byline_portal_list_comments_async (self->portal, 0, BYLINE_PORTAL_COMMENT_STATUS_HOLD,
+                                     cancellable, notes_cb, task);
+}
+
+gboolean
+byline_portal_sections_mark_returned_finish (BylinePortalSections  *self,
+                                             GAsyncResult          *result,
+                                             GError               **error)
+{
+  g_return_val_if_fail (BYLINE_IS_PORTAL_SECTIONS (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+marked_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!byline_portal_sections_mark_returned_finish (BYLINE_PORTAL_SECTIONS (object), result,
+                                                    &error) &&
+      !g_error_matches (error, BYLINE_ERROR, BYLINE_ERROR_CANCELLED))
+    g_debug ("Could not read the notes on the user's articles: %s", error->message);
 }
 
 static void
 mark_returned (BylinePortalSections *self)
 {
-  if (self->lists[BYLINE_SECTION_MY_SUBMISSIONS] == NULL ||
-      g_cancellable_is_cancelled (self->cancellable))
+  if (g_cancellable_is_cancelled (self->cancellable))
     return;
 
-  byline_portal_list_comments_async (self->portal, 0, BYLINE_PORTAL_COMMENT_STATUS_HOLD,
-                                     self->cancellable, notes_cb, g_object_ref (self));
+  byline_portal_sections_mark_returned_async (self, self->cancellable, marked_cb, NULL);
 }
 
 static void

@@ -58,6 +58,13 @@ gboolean              byline_portal_sections_refresh_finish (BylinePortalSection
                                                              GError               **error);
 void                  byline_portal_sections_apply_changes  (BylinePortalSections  *self,
                                                              GPtrArray             *posts);
+void                  byline_portal_sections_mark_returned_async  (BylinePortalSections *self,
+                                                             GCancellable          *cancellable,
+                                                             GAsyncReadyCallback    callback,
+                                                             gpointer               user_data);
+gboolean              byline_portal_sections_mark_returned_finish (BylinePortalSections *self,
+                                                             GAsyncResult          *result,
+                                                             GError               **error);
 guint                 byline_portal_sections_get_refresh_interval (BylinePortalSections *self);
 void                  byline_portal_sections_set_refresh_interval (BylinePortalSections *self,
                                                              guint                  seconds);
