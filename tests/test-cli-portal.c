@@ -353,7 +353,7 @@ test_review_commands (void)
     /* The reporter answers (and resubmits) in Byline. */
     reply = RUN (byline_review_reply_async (reporter, post->id, g_ascii_strtoll (fields[0], NULL, 10),
                                             "Đã sửa.", NULL, byline_test_store_result, &_result),
-                 byline_review_reply_finish, _result, &error);
+                 byline_review_reply_finish, _result, NULL, &error);
     g_assert_no_error (error);
   }
   run_clear (&run);

@@ -622,7 +622,7 @@ test_return_note_reply (void)
   /* Answering resubmits: WordPress takes comments on pending posts only. */
   reply = RUN (byline_review_reply_async (reporter, post->id, note->id, "Đã thêm ảnh, sửa sapo.",
                                           NULL, byline_test_store_result, &_result),
-               byline_review_reply_finish, _result, &error);
+               byline_review_reply_finish, _result, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (reply->status, ==, BYLINE_PORTAL_COMMENT_STATUS_HOLD);
   g_assert_cmpint (reply->parent, ==, note->id);
@@ -731,7 +731,7 @@ return_and_tamper (BylinePortal *editor,
 
   reply = RUN (byline_review_reply_async (reporter, post_id, note->id, answer, NULL,
                                           byline_test_store_result, &_result),
-               byline_review_reply_finish, _result, &error);
+               byline_review_reply_finish, _result, NULL, &error);
   g_assert_no_error (error);
 
   approved = RUN (byline_portal_set_comment_status_async (reporter, note->id,

@@ -88,9 +88,13 @@ byline_remote_article_site (BylinePortal *portal)
   return byline_portal_get_site (portal)->rest_root;
 }
 
-/* The two enums list WordPress's statuses in the same order. */
-static BylinePostStatus
-article_status (BylinePortalPostStatus status)
+/**
+ * byline_remote_article_status:
+ *
+ * Returns: the article's name for a post's status
+ */
+BylinePostStatus
+byline_remote_article_status (BylinePortalPostStatus status)
 {
   switch (status)
     {
@@ -214,11 +218,11 @@ byline_remote_article_new (BylinePortalPost  *post,
       post->status == BYLINE_PORTAL_POST_STATUS_PRIVATE)
     byline_article_set_date (article, post->date_gmt);
 
-  byline_article_set_status (article, article_status (post->status));
+  byline_article_set_status (article, byline_remote_article_status (post->status));
   modified_gmt = post->modified_gmt != NULL ? byline_wp_format_date_gmt (post->modified_gmt)
                                             : NULL;
   byline_article_set_remote (article, site, post->id, modified_gmt, post->link,
-                             article_status (post->status));
+                             byline_remote_article_status (post->status));
 
   /* Last: the setters above count as edits. The post's own time marks the
    * copy as not edited here (see byline_remote_article_is_edited()). */

@@ -38,6 +38,7 @@ typedef enum
 char          *byline_remote_article_id           (const char         *site,
                                                    gint64              post_id);
 const char    *byline_remote_article_site         (BylinePortal       *portal);
+BylinePostStatus byline_remote_article_status     (BylinePortalPostStatus status);
 BylineArticle *byline_remote_article_new          (BylinePortalPost   *post,
                                                    const char         *site,
                                                    GPtrArray          *categories,

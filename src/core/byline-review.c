@@ -556,12 +556,14 @@ byline_review_reply_async (BylinePortal        *portal,
 
 /**
  * byline_review_reply_finish:
+ * @post: (out) (optional) (transfer full): the post as it is now (pending)
  *
  * Returns: (transfer full): the reply, held
  */
 BylinePortalComment *
-byline_review_reply_finish (GAsyncResult  *result,
-                            GError       **error)
+byline_review_reply_finish (GAsyncResult      *result,
+                            BylinePortalPost **post,
+                            GError           **error)
 {
   NoteData *data;
 
@@ -573,6 +575,8 @@ byline_review_reply_finish (GAsyncResult  *result,
     return NULL;
 
   data = g_task_get_task_data (G_TASK (result));
+  if (post != NULL)
+    *post = byline_portal_post_ref (data->post);
 
   return byline_portal_comment_ref (data->comment);
 }

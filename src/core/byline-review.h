@@ -42,6 +42,7 @@ void                 byline_review_reply_async         (BylinePortal            
                                                         GAsyncReadyCallback         callback,
                                                         gpointer                    user_data);
 BylinePortalComment *byline_review_reply_finish        (GAsyncResult               *result,
+                                                        BylinePortalPost          **post,
                                                         GError                    **error);
 
 void                 byline_review_clear_notes_async   (BylinePortal               *portal,
