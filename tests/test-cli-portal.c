@@ -16,8 +16,11 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 
+#include "byline-http.h"
+#include "byline-review.h"
 #include "byline-test-core.h"
 #include "byline-wp-auth.h"
+#include "byline-wp-portal.h"
 
 static BylineTestPortal *portal;
 static char *home;
@@ -186,6 +189,225 @@ test_account_cycle (void)
   run = run_cli (NULL, "posts", "list", "--account", "editor", NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (last_line (run.err), "no account called “editor”"));
+  run_clear (&run);
+}
+
+/* A portal in this process, for what byline-cli has no command for: a
+ * reporter writing and answering. */
+static BylinePortal *
+portal_as (SoupSession *session,
+           const char  *role)
+{
+  g_autoptr(BylinePortalSite) site = byline_portal_site_new ();
+
+  site->rest_root = g_strdup (portal->rest_url);
+  site->address = g_strdup (portal->base_url);
+  return BYLINE_PORTAL (byline_wp_portal_new (session, site,
+                                              byline_test_portal_user (portal, role, "login"),
+                                              byline_test_portal_user (portal, role,
+                                                                       "app_password")));
+}
+
+static BylinePortalPost *
+submit_pending (BylinePortal *reporter,
+                const char   *title)
+{
+  g_autoptr(BylinePortalPostChanges) changes = byline_portal_post_changes_new ();
+  g_autoptr(GError) error = NULL;
+  BylinePortalPost *post;
+
+  changes->title = g_strdup (title);
+  changes->content = g_strdup ("<!-- wp:paragraph -->\n<p>Nội dung bài.</p>\n<!-- /wp:paragraph -->");
+  changes->status = BYLINE_PORTAL_POST_STATUS_PENDING;
+  post = RUN (byline_portal_create_post_async (reporter, changes, NULL, byline_test_store_result,
+                                               &_result),
+              byline_portal_post_finish, reporter, _result, &error);
+  g_assert_no_error (error);
+
+  return post;
+}
+
+static char *
+line_of (const char *out,
+         gint64      id)
+{
+  g_autofree char *prefix = g_strdup_printf ("%" G_GINT64_FORMAT "\t", id);
+  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], prefix))
+      return g_strdup (lines[i]);
+
+  return NULL;
+}
+
+/* byline-cli review: the editor's queue, returning with a note, reading
+ * notes, approving and scheduling; and post get --to json. */
+static void
+test_review_commands (void)
+{
+  g_autofree char *editor_password = password_of ("editor");
+  g_autofree char *reporter_password = password_of ("contributor");
+  g_autoptr(SoupSession) session = byline_http_session_new (60);
+  g_autoptr(BylinePortal) reporter = portal_as (session, "contributor");
+  g_autoptr(BylinePortalPost) post = NULL;
+  g_autoptr(BylinePortalPost) later = NULL;
+  g_autoptr(BylinePortalComment) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = g_strdup_printf ("Tin dòng lệnh %08x", g_random_int ());
+  g_autofree char *id = NULL;
+  g_autofree char *later_id = NULL;
+  g_autofree char *line = NULL;
+  Run run;
+
+  run = run_cli (editor_password, "account", "add", "--name", "biên tập", "--url", portal->base_url,
+                 "--user", "editor", "--password-stdin", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  run = run_cli (reporter_password, "account", "add", "--name", "phóng viên", "--url",
+                 portal->base_url, "--user", "contributor", "--password-stdin", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+
+  post = submit_pending (reporter, title);
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, post->id);
+
+  /* The queue, newest first, one per line, id first. */
+  run = run_cli (NULL, "review", "list", "--account", "biên tập", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  line = line_of (run.out, post->id);
+  g_assert_nonnull (line);
+  g_assert_true (g_str_has_prefix (run.out, line));
+  {
+    g_auto(GStrv) fields = g_strsplit (line, "\t", -1);
+
+    g_assert_cmpuint (g_strv_length (fields), ==, 5);
+    g_assert_cmpstr (fields[1], ==, "pending");
+    g_assert_cmpstr (fields[3], ==, byline_test_portal_user (portal, "contributor", "display_name"));
+    g_assert_cmpstr (fields[4], ==, title);
+  }
+  run_clear (&run);
+  g_clear_pointer (&line, g_free);
+
+  /* As JSON, the article Byline makes of it. */
+  run = run_cli (NULL, "post", "get", id, "--account", "biên tập", "--to", "json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  {
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    JsonObject *article;
+
+    json_parser_load_from_data (parser, run.out, -1, &error);
+    g_assert_no_error (error);
+    article = json_node_get_object (json_parser_get_root (parser));
+    g_assert_cmpstr (json_object_get_string_member (article, "title"), ==, title);
+    g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (article, "remote"),
+                                                 "post_id"), ==, post->id);
+    g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (article, "remote"),
+                                                    "status"), ==, "pending");
+  }
+  run_clear (&run);
+
+  /* A reporter cannot return, nor approve. */
+  run = run_cli (NULL, "review", "return", id, "--account", "phóng viên", "--note", "x", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (last_line (run.err), "Only editors can return"));
+  run_clear (&run);
+  run = run_cli (NULL, "review", "approve", id, "--account", "phóng viên", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (last_line (run.err), "cannot publish"));
+  run_clear (&run);
+
+  /* Returned with a note the reporter reads (in their list too). */
+  run = run_cli (NULL, "review", "return", id, "--account", "biên tập", "--note",
+                 "Thêm ảnh & sửa sapo.\nDòng hai.", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  {
+    g_autofree char *expected = g_strdup_printf ("%s\tdraft\n", id);
+
+    g_assert_cmpstr (run.out, ==, expected);
+  }
+  run_clear (&run);
+
+  run = run_cli (NULL, "review", "list", "--account", "phóng viên", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  line = line_of (run.out, post->id);
+  g_assert_nonnull (line);
+  g_assert_nonnull (strstr (line, "\tdraft returned\t"));
+  run_clear (&run);
+  g_clear_pointer (&line, g_free);
+
+  run = run_cli (NULL, "review", "notes", id, "--account", "phóng viên", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  {
+    g_auto(GStrv) lines = g_strsplit (g_strchomp (run.out), "\n", -1);
+    g_auto(GStrv) fields = NULL;
+
+    g_assert_cmpuint (g_strv_length (lines), ==, 1);
+    fields = g_strsplit (lines[0], "\t", -1);
+    g_assert_cmpuint (g_strv_length (fields), ==, 6);
+    g_assert_cmpstr (fields[1], ==, "0");
+    g_assert_cmpstr (fields[2], ==, "hold");
+    g_assert_cmpstr (fields[4], ==, byline_test_portal_user (portal, "editor", "display_name"));
+    g_assert_cmpstr (fields[5], ==, "Thêm ảnh & sửa sapo.\\nDòng hai.");
+
+    /* The reporter answers (and resubmits) in Byline. */
+    reply = RUN (byline_review_reply_async (reporter, post->id, g_ascii_strtoll (fields[0], NULL, 10),
+                                            "Đã sửa.", NULL, byline_test_store_result, &_result),
+                 byline_review_reply_finish, _result, NULL, &error);
+    g_assert_no_error (error);
+  }
+  run_clear (&run);
+
+  run = run_cli (NULL, "review", "notes", id, "--account", "biên tập", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "\tĐã sửa.\n"));
+  {
+    g_auto(GStrv) lines = g_strsplit (g_strchomp (run.out), "\n", -1);
+
+    g_assert_cmpuint (g_strv_length (lines), ==, 2);
+  }
+  run_clear (&run);
+
+  /* Approved: published, its notes gone. */
+  run = run_cli (NULL, "review", "approve", id, "--account", "biên tập", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, id));
+  g_assert_nonnull (strstr (run.out, "\tpublish\t"));
+  run_clear (&run);
+  run = run_cli (NULL, "review", "notes", id, "--account", "biên tập", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "");
+  run_clear (&run);
+
+  /* Scheduled: 08:00 in the site's zone (Hồ Chí Minh, UTC+7). */
+  later = submit_pending (reporter, title);
+  later_id = g_strdup_printf ("%" G_GINT64_FORMAT, later->id);
+  run = run_cli (NULL, "review", "approve", later_id, "--account", "biên tập", "--date",
+                 "2030-01-02 08:00", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, later_id));
+  g_assert_nonnull (strstr (run.out, "\tfuture\t2030-01-02 01:00\t"));
+  run_clear (&run);
+
+  /* Wrong arguments. */
+  run = run_cli (NULL, "review", "approve", "abc", "--account", "biên tập", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_clear (&run);
+  run = run_cli (NULL, "review", "approve", later_id, "--account", "biên tập", "--date", "mai", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_clear (&run);
+  run = run_cli (NULL, "review", "return", later_id, "--account", "biên tập", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_clear (&run);
+  run = run_cli (NULL, "review", "publish", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_clear (&run);
+
+  run = run_cli (NULL, "account", "remove", "biên tập", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  run = run_cli (NULL, "account", "remove", "phóng viên", NULL);
+  g_assert_cmpint (run.status, ==, 0);
   run_clear (&run);
 }
 
@@ -639,6 +861,7 @@ main (int   argc,
 
   /* In order: the last test checks what the others left behind. */
   g_test_add_func ("/cli-portal/account-cycle", test_account_cycle);
+  g_test_add_func ("/cli-portal/review", test_review_commands);
   g_test_add_func ("/cli-portal/failures-say-why", test_failures_say_why);
   g_test_add_func ("/cli-portal/authorize", test_authorize);
   g_test_add_func ("/cli-portal/publish", test_publish);

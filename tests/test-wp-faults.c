@@ -822,6 +822,98 @@ test_discover_site (gconstpointer data)
   g_mutex_clear (&seen.lock);
 }
 
+/* A note that should be held but is not (a plugin approving comments, a
+ * refused status change) must not be left on an article that may be
+ * published: it is deleted and the creation fails. */
+enum
+{
+  HOLD_REFUSED,
+  HOLD_IGNORED,
+};
+
+typedef struct
+{
+  GMutex   lock;
+  int      mode;
+  GString *requests;
+} CommentSeen;
+
+static void
+comment_handler (SoupServer        *server,
+                 SoupServerMessage *message,
+                 const char        *path,
+                 GHashTable        *query,
+                 gpointer           user_data)
+{
+  CommentSeen *seen = user_data;
+  const char *method = soup_server_message_get_method (message);
+  const char *approved = "{\"id\":7,\"post\":5,\"parent\":0,\"author\":3,"
+                         "\"status\":\"approved\",\"content\":{\"raw\":\"GHI CHÚ\"}}";
+
+  g_mutex_lock (&seen->lock);
+  g_string_append_printf (seen->requests, "%s %s\n", method, path);
+  g_mutex_unlock (&seen->lock);
+
+  if (g_str_equal (path, "/wp-json/wp/v2/comments") && g_str_equal (method, "POST"))
+    respond (message, 201, "application/json", approved);
+  else if (g_str_equal (path, "/wp-json/wp/v2/comments/7") && g_str_equal (method, "POST"))
+    {
+      if (seen->mode == HOLD_REFUSED)
+        respond (message, 403, "application/json",
+                 "{\"code\":\"rest_cannot_edit\",\"message\":\"Sorry.\","
+                 "\"data\":{\"status\":403}}");
+      else
+        respond (message, 200, "application/json", approved);
+    }
+  else if (g_str_equal (path, "/wp-json/wp/v2/comments/7") && g_str_equal (method, "DELETE"))
+    respond (message, 200, "application/json", "{\"deleted\":true,\"previous\":{\"id\":7}}");
+  else
+    respond (message, 404, "application/json",
+             "{\"code\":\"rest_no_route\",\"message\":\"No route.\",\"data\":{\"status\":404}}");
+}
+
+static void
+test_comment_not_held (gconstpointer data)
+{
+  CommentSeen seen = { .mode = GPOINTER_TO_INT (data) };
+  g_autoptr(BylinePortalSite) site = byline_portal_site_new ();
+  g_autoptr(SoupSession) session = byline_http_session_new (5);
+  g_autoptr(BylinePortal) portal = NULL;
+  g_autoptr(BylinePortalComment) comment = NULL;
+  g_autoptr(GError) error = NULL;
+  BylineTestServer *server;
+
+  g_mutex_init (&seen.lock);
+  seen.requests = g_string_new (NULL);
+  server = byline_test_server_new (NULL);
+  byline_test_server_add_handler (server, "/", comment_handler, &seen);
+  byline_test_server_start (server);
+  site->rest_root = byline_test_server_url (server, "/wp-json/");
+  portal = BYLINE_PORTAL (byline_wp_portal_new (session, site, "author",
+                                                "abcd efgh ijkl mnop qrst uvwx"));
+
+  comment = RUN (byline_portal_create_comment_async (portal, 5, 0, "GHI CHÚ",
+                                                     BYLINE_PORTAL_COMMENT_STATUS_HOLD, NULL,
+                                                     byline_test_store_result, &_result),
+                 byline_portal_comment_finish, portal, _result, &error);
+  g_assert_null (comment);
+  g_assert_nonnull (error);
+  if (seen.mode == HOLD_REFUSED)
+    g_assert_error (error, BYLINE_ERROR, BYLINE_ERROR_FORBIDDEN);
+
+  g_mutex_lock (&seen.lock);
+  g_assert_cmpstr (seen.requests->str, ==,
+                   "POST /wp-json/wp/v2/comments\n"
+                   "POST /wp-json/wp/v2/comments/7\n"
+                   "DELETE /wp-json/wp/v2/comments/7\n");
+  g_mutex_unlock (&seen.lock);
+
+  g_clear_object (&portal);
+  byline_test_server_free (server);
+  g_string_free (seen.requests, TRUE);
+  g_mutex_clear (&seen.lock);
+}
+
 static void
 add_fixture_test (const char *path,
                   void (*func) (Fixture *, gconstpointer),
@@ -872,6 +964,10 @@ main (int   argc,
   add_fixture_test ("/wp-faults/redirect/same-origin", test_redirect_same_origin, NULL);
   add_fixture_test ("/wp-faults/redirect/to-plain-http", test_redirect_to_plain_http, NULL);
   add_fixture_test ("/wp-faults/upload-413", test_upload_too_large, NULL);
+  g_test_add_data_func ("/wp-faults/comment-not-held/refused", GINT_TO_POINTER (HOLD_REFUSED),
+                        test_comment_not_held);
+  g_test_add_data_func ("/wp-faults/comment-not-held/ignored", GINT_TO_POINTER (HOLD_IGNORED),
+                        test_comment_not_held);
   g_test_add_func ("/wp-faults/tls-untrusted", test_tls_untrusted);
   g_test_add_func ("/wp-faults/dns-failure", test_dns_failure);
   g_test_add_data_func ("/wp-faults/discover/not-wordpress", not_wp, test_discover_site);

@@ -14,7 +14,7 @@
 #include "byline-error.h"
 #include "byline-http.h"
 #include "byline-wp-auth.h"
-#include "byline-portal-article.h"
+#include "byline-remote-article.h"
 #include "byline-wp-json.h"
 
 static JsonNode *
@@ -261,7 +261,7 @@ test_post_as_article (void)
   g_free (post->title);
   post->title = g_strdup ("Sở LĐ-TB&amp;XH kiểm tra");
 
-  article = byline_portal_article_new (post, "http://127.0.0.1:18081/wp-json/", &error);
+  article = byline_remote_article_new_detached (post, "http://127.0.0.1:18081/wp-json/", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (byline_article_get_title (article), ==, "Sở LĐ-TB&XH kiểm tra");
   g_assert_cmpstr (byline_article_get_lead (article), ==, "Sapo của bài");
@@ -414,6 +414,64 @@ test_comments (void)
   g_assert_cmpstr (c->content, ==, "<p>GHI CHÚ-1: thêm ảnh &#038; sửa sapo</p>\n");
   g_assert_cmpint (c->id, ==, note->id);
   g_assert_nonnull (c->date_gmt);
+}
+
+/* Who wrote the posts of a list: id and name only. */
+static void
+test_users_authors (void)
+{
+  g_autoptr(JsonNode) node = load_fixture ("users-authors.json");
+  g_autoptr(JsonNode) comment = load_fixture ("comment-created-hold.json");
+  g_autoptr(GPtrArray) users = NULL;
+  g_autoptr(GError) error = NULL;
+  BylinePortalUser *user;
+
+  users = byline_wp_parse_users (node, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (users->len, ==, 2);
+  user = g_ptr_array_index (users, 1);
+  g_assert_cmpint (user->id, ==, 4);
+  g_assert_cmpstr (user->name, ==, "Phóng viên Minh");
+  g_assert_cmpuint (user->caps, ==, BYLINE_PORTAL_CAN_NONE);
+
+  g_clear_pointer (&users, g_ptr_array_unref);
+  users = byline_wp_parse_users (comment, &error);
+  g_assert_null (users);
+  g_assert_error (error, BYLINE_ERROR, BYLINE_ERROR_PARSE);
+}
+
+/* The site's zone, in which scheduled dates are chosen and shown. */
+static void
+test_time_zone (void)
+{
+  g_autoptr(JsonNode) named = load_fixture ("index-time-zone.json");
+  g_autoptr(JsonNode) offset = load_fixture ("index-time-zone-offset.json");
+  g_autoptr(JsonNode) index = load_fixture ("index.json");
+  g_autoptr(GTimeZone) zone = NULL;
+  g_autoptr(GDateTime) noon_utc = g_date_time_new_utc (2023, 11, 15, 5, 0, 0);
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GError) error = NULL;
+
+  zone = byline_wp_parse_time_zone (named, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_time_zone_get_identifier (zone), ==, "Asia/Ho_Chi_Minh");
+  local = g_date_time_to_timezone (noon_utc, zone);
+  g_assert_cmpint (g_date_time_get_hour (local), ==, 12);
+  g_clear_pointer (&zone, g_time_zone_unref);
+  g_clear_pointer (&local, g_date_time_unref);
+
+  /* "UTC+5:30" in the settings: an offset, given as a string. */
+  zone = byline_wp_parse_time_zone (offset, &error);
+  g_assert_no_error (error);
+  local = g_date_time_to_timezone (noon_utc, zone);
+  g_assert_cmpint (g_date_time_get_hour (local), ==, 10);
+  g_assert_cmpint (g_date_time_get_minute (local), ==, 30);
+  g_clear_pointer (&zone, g_time_zone_unref);
+
+  /* An index asked without the fields says nothing usable. */
+  zone = byline_wp_parse_time_zone (index, &error);
+  g_assert_null (zone);
+  g_assert_error (error, BYLINE_ERROR, BYLINE_ERROR_PARSE);
 }
 
 static void
@@ -877,6 +935,8 @@ main (int   argc,
   g_test_add_func ("/wp-json/terms/tree", test_terms_tree);
   g_test_add_func ("/wp-json/terms/tree-cycles-and-orphans", test_terms_tree_cycles_and_orphans);
   g_test_add_func ("/wp-json/comments", test_comments);
+  g_test_add_func ("/wp-json/users/authors", test_users_authors);
+  g_test_add_func ("/wp-json/site/time-zone", test_time_zone);
   g_test_add_func ("/wp-json/errors/bodies-and-mapping", test_error_bodies_and_mapping);
   g_test_add_func ("/wp-json/errors/status-mapping", test_status_mapping);
   g_test_add_func ("/wp-json/errors/transport-mapping", test_transport_mapping);

@@ -462,6 +462,171 @@ test_posts_pagination (void)
   g_assert_cmpuint (g_hash_table_size (seen), ==, 3);
 }
 
+/* Pages by offset, as the sidebar's lists fetch them, and the portal's
+ * clock, which their refreshes compare modification times with. */
+static void
+test_posts_offset_and_clock (void)
+{
+  g_autoptr(BylinePortal) editor = portal_for ("editor");
+  g_autofree char *marker = unique ("lech");
+  g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func ((GDestroyNotify) byline_portal_post_unref);
+  g_autoptr(BylinePortalPostPage) first = NULL;
+  g_autoptr(BylinePortalPostPage) shifted = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GError) error = NULL;
+  BylinePortalPostQuery query = { 0 };
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(BylinePortalPostChanges) changes = byline_portal_post_changes_new ();
+
+      changes->title = g_strdup_printf ("Tin %u %s", i, marker);
+      changes->status = BYLINE_PORTAL_POST_STATUS_PENDING;
+      g_ptr_array_add (keep, create_post (editor, changes, &error));
+      g_assert_no_error (error);
+    }
+
+  query.statuses = BYLINE_PORTAL_POST_STATUS_BIT (BYLINE_PORTAL_POST_STATUS_PENDING);
+  query.search = marker;
+  query.per_page = 2;
+  first = list_posts (editor, &query, &error);
+  g_assert_no_error (error);
+  query.offset = 1;
+  shifted = list_posts (editor, &query, &error);
+  g_assert_no_error (error);
+
+  /* The offset moves the window by one post; the total still counts all. */
+  g_assert_cmpuint (first->posts->len, ==, 2);
+  g_assert_cmpuint (shifted->posts->len, ==, 2);
+  g_assert_cmpuint (shifted->total, ==, 3);
+  g_assert_cmpint (((BylinePortalPost *) g_ptr_array_index (first->posts, 1))->id, ==,
+                   ((BylinePortalPost *) g_ptr_array_index (shifted->posts, 0))->id);
+
+  /* The portal runs on this machine: its clock is ours. */
+  g_assert_nonnull (first->server_date);
+  g_assert_cmpint (ABS (g_date_time_difference (first->server_date, now)), <, 60 * G_TIME_SPAN_SECOND);
+}
+
+static GPtrArray *
+get_terms (BylinePortal         *portal,
+           BylinePortalTaxonomy  taxonomy,
+           const gint64         *ids,
+           guint                 n_ids,
+           GError              **error)
+{
+  return RUN (byline_portal_get_terms_async (portal, taxonomy, ids, n_ids, NULL,
+                                             byline_test_store_result, &_result),
+              byline_portal_terms_finish, portal, _result, error);
+}
+
+/* A post carries term ids; opening it needs their names. */
+static void
+test_terms_by_ids (void)
+{
+  g_autoptr(BylinePortal) editor = portal_for ("editor");
+  g_autoptr(BylinePortal) contributor = portal_for ("contributor");
+  g_autofree char *first_name = unique ("Thời sự");
+  g_autofree char *second_name = unique ("Xã hội");
+  g_autofree char *tag_name = unique ("giảm nghèo");
+  g_autoptr(BylinePortalTerm) first = NULL;
+  g_autoptr(BylinePortalTerm) second = NULL;
+  g_autoptr(BylinePortalTerm) tag = NULL;
+  g_autoptr(GPtrArray) terms = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 ids[3];
+
+  first = ensure_term (editor, BYLINE_PORTAL_TAXONOMY_CATEGORY, first_name, 0, &error);
+  g_assert_no_error (error);
+  second = ensure_term (editor, BYLINE_PORTAL_TAXONOMY_CATEGORY, second_name, 0, &error);
+  g_assert_no_error (error);
+  tag = ensure_term (editor, BYLINE_PORTAL_TAXONOMY_TAG, tag_name, 0, &error);
+  g_assert_no_error (error);
+
+  /* A reporter reads them too; an id that does not exist is left out. */
+  ids[0] = second->id;
+  ids[1] = 999999;
+  ids[2] = first->id;
+  terms = get_terms (contributor, BYLINE_PORTAL_TAXONOMY_CATEGORY, ids, 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (terms->len, ==, 2);
+  for (guint i = 0; i < terms->len; i++)
+    {
+      BylinePortalTerm *term = g_ptr_array_index (terms, i);
+
+      g_assert_cmpint (term->taxonomy, ==, BYLINE_PORTAL_TAXONOMY_CATEGORY);
+      if (term->id == first->id)
+        g_assert_cmpstr (term->name, ==, first_name);
+      else
+        g_assert_cmpstr (term->name, ==, second_name);
+    }
+  g_clear_pointer (&terms, g_ptr_array_unref);
+
+  terms = get_terms (contributor, BYLINE_PORTAL_TAXONOMY_TAG, &tag->id, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (terms->len, ==, 1);
+  g_assert_cmpstr (((BylinePortalTerm *) g_ptr_array_index (terms, 0))->name, ==, tag_name);
+  g_clear_pointer (&terms, g_ptr_array_unref);
+
+  /* No ids, no terms (and not every term of the site). */
+  terms = get_terms (contributor, BYLINE_PORTAL_TAXONOMY_TAG, NULL, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (terms->len, ==, 0);
+}
+
+/* The review queue shows who wrote each article: an editor reads the
+ * names of reporters who never published, and a reporter reads editors'. */
+static void
+test_authors_by_ids (void)
+{
+  const char *readers[] = { "editor", "contributor" };
+  gint64 ids[] = {
+    byline_test_portal_user_id (test_portal, "contributor"),
+    byline_test_portal_user_id (test_portal, "editor"),
+  };
+
+  for (guint r = 0; r < G_N_ELEMENTS (readers); r++)
+    {
+      g_autoptr(BylinePortal) portal = portal_for (readers[r]);
+      g_autoptr(GPtrArray) authors = NULL;
+      g_autoptr(GError) error = NULL;
+      guint found = 0;
+
+      authors = RUN (byline_portal_get_authors_async (portal, ids, G_N_ELEMENTS (ids), NULL,
+                                                      byline_test_store_result, &_result),
+                     byline_portal_get_authors_finish, portal, _result, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (authors->len, ==, 2);
+      for (guint i = 0; i < authors->len; i++)
+        {
+          BylinePortalUser *user = g_ptr_array_index (authors, i);
+          const char *role = user->id == ids[0] ? "contributor" : "editor";
+
+          g_assert_cmpstr (user->name, ==,
+                           byline_test_portal_user (test_portal, role, "display_name"));
+          found++;
+        }
+      g_assert_cmpuint (found, ==, 2);
+    }
+}
+
+/* Scheduled dates are chosen in the site's time zone, which any user may
+ * read (the settings route is the administrator's). */
+static void
+test_site_time_zone (void)
+{
+  g_autoptr(BylinePortal) contributor = portal_for ("contributor");
+  g_autoptr(GTimeZone) zone = NULL;
+  g_autoptr(GError) error = NULL;
+
+  zone = RUN (byline_portal_get_time_zone_async (contributor, NULL, byline_test_store_result,
+                                                 &_result),
+              byline_portal_get_time_zone_finish, contributor, _result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_time_zone_get_identifier (zone), ==,
+                   g_getenv ("BYLINE_PORTAL_TZ") ? g_getenv ("BYLINE_PORTAL_TZ")
+                                                 : "Asia/Ho_Chi_Minh");
+}
+
 /* The user's own recent posts, newest change first: what the publisher
  * looks through after a creation whose answer was lost. */
 static void
@@ -928,6 +1093,27 @@ test_comments_notes (void)
   g_assert_nonnull (strstr (((BylinePortalComment *) g_ptr_array_index (seen, 0))->content,
                             "GHI CHÚ"));
 
+  /* And on all their articles at once, as the sidebar marks returned ones. */
+  g_clear_pointer (&seen, g_ptr_array_unref);
+  seen = RUN (byline_portal_list_comments_async (contributor, 0, BYLINE_PORTAL_COMMENT_STATUS_HOLD,
+                                                 NULL, byline_test_store_result, &_result),
+              byline_portal_list_comments_finish, contributor, _result, &error);
+  g_assert_no_error (error);
+  {
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < seen->len; i++)
+      {
+        BylinePortalComment *comment = g_ptr_array_index (seen, i);
+
+        /* Never another reporter's articles. */
+        g_assert_cmpint (comment->post, !=, 0);
+        if (comment->id == note->id)
+          found = TRUE;
+      }
+    g_assert_true (found);
+  }
+
   /* Their reply starts approved (post author) and is put on hold at once. */
   reply = RUN (byline_portal_create_comment_async (contributor, post->id, note->id,
                                                    "TRẢ LỜI: đã sửa",
@@ -993,6 +1179,7 @@ main (int   argc,
   g_test_add_func ("/wp-portal/posts/pagination", test_posts_pagination);
   g_test_add_func ("/wp-portal/posts/published-by-others", test_posts_published_by_others);
   g_test_add_func ("/wp-portal/posts/modified-after", test_posts_modified_after);
+  g_test_add_func ("/wp-portal/posts/offset-and-clock", test_posts_offset_and_clock);
   g_test_add_func ("/wp-portal/media/upload-with-metadata", test_media_upload_with_metadata);
   g_test_add_func ("/wp-portal/media/find-by-slug", test_media_find_by_slug);
   g_test_add_func ("/wp-portal/media/title-defaults-to-file-name",
@@ -1003,6 +1190,9 @@ main (int   argc,
   g_test_add_func ("/wp-portal/terms/categories", test_categories_get_or_create);
   g_test_add_func ("/wp-portal/terms/categories-all-pages", test_categories_all_pages);
   g_test_add_func ("/wp-portal/terms/tags", test_tags_get_or_create);
+  g_test_add_func ("/wp-portal/terms/by-ids", test_terms_by_ids);
+  g_test_add_func ("/wp-portal/authors/by-ids", test_authors_by_ids);
+  g_test_add_func ("/wp-portal/site/time-zone", test_site_time_zone);
   g_test_add_func ("/wp-portal/comments/notes", test_comments_notes);
 
   return g_test_run ();

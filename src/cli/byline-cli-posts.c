@@ -12,8 +12,10 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "byline-article-json.h"
 #include "byline-cli.h"
 #include "byline-error.h"
+#include "byline-remote-article.h"
 
 /* byline-cli posts list, byline-cli post get */
 
@@ -151,7 +153,8 @@ post_get (int    argc,
   const GOptionEntry entries[] = {
     { "account", 0, 0, G_OPTION_ARG_STRING, &account, N_("The account to use"), N_("NAME") },
     { "to", 0, 0, G_OPTION_ARG_STRING, &format,
-      N_("Output format: markup (the post’s block markup, as stored)"), N_("FORMAT") },
+      N_("Output format: markup (the post’s block markup, as stored) or json (the article "
+         "Byline makes of it, as “byline-cli convert --to json” writes it)"), N_("FORMAT") },
     { NULL }
   };
   g_autoptr(BylinePortal) portal = NULL;
@@ -169,14 +172,35 @@ post_get (int    argc,
   if (account == NULL || argc != 2 ||
       !g_ascii_string_to_unsigned (argv[1], 10, 1, G_MAXINT64, &id, NULL))
     return byline_cli_fail (BYLINE_CLI_EXIT_USAGE, "%s",
-                            _("Usage: byline-cli post get ID --account NAME [--to markup]"));
+                            _("Usage: byline-cli post get ID --account NAME [--to markup|json]"));
 
-  if (format != NULL && !g_str_equal (format, "markup"))
-    return byline_cli_fail (BYLINE_CLI_EXIT_USAGE, _("Unknown format “%s” (markup)."), format);
+  if (format != NULL && !g_str_equal (format, "markup") && !g_str_equal (format, "json"))
+    return byline_cli_fail (BYLINE_CLI_EXIT_USAGE, _("Unknown format “%s” (markup or json)."),
+                            format);
 
   portal = byline_cli_open_portal (account, &error);
   if (portal == NULL)
     return byline_cli_fail_portal (error);
+
+  if (format != NULL && g_str_equal (format, "json"))
+    {
+      g_autoptr(BylineArticle) article = NULL;
+      g_autofree char *json = NULL;
+
+      /* As the window opens it: parsed, its categories and tags named. */
+      byline_remote_article_fetch_async (portal, id, NULL, byline_cli_store_result, &result);
+      byline_cli_wait (&result);
+      article = byline_remote_article_fetch_finish (result, NULL, &error);
+      if (article == NULL)
+        return byline_cli_fail_portal (error);
+
+      json = byline_article_to_json (article, TRUE, NULL);
+      fputs (json, stdout);
+      if (!g_str_has_suffix (json, "\n"))
+        fputc ('\n', stdout);
+
+      return BYLINE_CLI_EXIT_OK;
+    }
 
   byline_portal_get_post_async (portal, id, NULL, byline_cli_store_result, &result);
   byline_cli_wait (&result);
@@ -203,7 +227,7 @@ byline_cli_post (int    argc,
 {
   if (argc < 2 || !g_str_equal (argv[1], "get"))
     return byline_cli_fail (BYLINE_CLI_EXIT_USAGE, "%s",
-                            _("Usage: byline-cli post get ID --account NAME [--to markup]"));
+                            _("Usage: byline-cli post get ID --account NAME [--to markup|json]"));
 
   return post_get (argc - 1, argv + 1);
 }

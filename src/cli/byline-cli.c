@@ -25,6 +25,7 @@ static const BylineCliCommand commands[] = {
   { "posts", N_("List the posts on a portal"), byline_cli_posts },
   { "post", N_("Show one post from a portal"), byline_cli_post },
   { "publish", N_("Publish a draft or a file on a portal, with its photos"), byline_cli_publish },
+  { "review", N_("Review articles: list, approve, schedule, return with a note"), byline_cli_review },
   { "convert", N_("Convert an article between block markup, HTML, JSON and text"), byline_cli_convert },
   { "slug", N_("Print the address WordPress gives a headline"), byline_cli_slug },
   { NULL, NULL, NULL }

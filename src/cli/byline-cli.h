@@ -62,5 +62,7 @@ int  byline_cli_post       (int            argc,
                             char         **argv);
 int  byline_cli_publish    (int            argc,
                             char         **argv);
+int  byline_cli_review     (int            argc,
+                            char         **argv);
 
 G_END_DECLS

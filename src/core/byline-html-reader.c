@@ -1699,3 +1699,47 @@ byline_html_read_blocks (const char       *html,
 
   return blocks;
 }
+
+/**
+ * byline_html_to_text:
+ * @html: HTML from elsewhere (a rendered comment, a post's title)
+ *
+ * Reads HTML as a paste is read (scripts, styles and unknown elements
+ * dropped, entities decoded) and keeps only its text: paragraphs
+ * separated by a blank line, line breaks kept. The result is safe to show
+ * as text; nothing in it is markup.
+ *
+ * Returns: (transfer full): the text, "" when there is none (or the HTML
+ *   is nested deeper than libxml2 reads)
+ */
+char *
+byline_html_to_text (const char *html)
+{
+  g_autoptr(GPtrArray) blocks = NULL;
+  g_autoptr(GError) error = NULL;
+  GString *text;
+
+  g_return_val_if_fail (html != NULL, NULL);
+
+  blocks = byline_html_read_blocks (html, strlen (html), BYLINE_HTML_PASTE, &error);
+  if (blocks == NULL)
+    {
+      g_debug ("HTML could not be read as text: %s", error->message);
+      return g_strdup ("");
+    }
+
+  text = g_string_new (NULL);
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      g_autofree char *part = byline_block_get_plain_text (g_ptr_array_index (blocks, i));
+
+      g_strstrip (part);
+      if (*part == '\0')
+        continue;
+      if (text->len > 0)
+        g_string_append (text, "\n\n");
+      g_string_append (text, part);
+    }
+
+  return g_string_free (text, FALSE);
+}

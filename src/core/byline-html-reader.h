@@ -65,6 +65,7 @@ GPtrArray    *byline_html_read_blocks       (const char      *html,
                                              gsize            length,
                                              BylineHtmlFlags  flags,
                                              GError         **error);
+char         *byline_html_to_text           (const char      *html);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (htmlParserCtxt, htmlFreeParserCtxt)

@@ -74,6 +74,7 @@ static void
 post_page_clear (BylinePortalPostPage *self)
 {
   g_clear_pointer (&self->posts, g_ptr_array_unref);
+  g_clear_pointer (&self->server_date, g_date_time_unref);
 }
 
 static void

@@ -126,6 +126,7 @@ typedef struct
   guint      page;
   guint      total;        /* over all pages (may count posts the user cannot see) */
   guint      total_pages;
+  GDateTime *server_date;  /* the portal's clock when it answered; NULL if it did not say */
 } BylinePortalPostPage;
 
 /* Lists with unpublished statuses or content only hold the posts the user
@@ -139,6 +140,7 @@ typedef struct
   guint       per_page;      /* 1..100; 0 = 10 */
   gboolean    with_content;  /* fetch the raw content too (bigger answers) */
   GDateTime  *modified_after;  /* NULL = any time; otherwise newest change first */
+  guint       offset;        /* skip this many posts (replaces @page); 0 = none */
 } BylinePortalPostQuery;
 
 /* The fields to set on a new or existing post: NULL, UNKNOWN or -1 = unchanged. */

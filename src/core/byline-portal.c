@@ -306,8 +306,9 @@ byline_portal_ensure_term_async (BylinePortal         *self,
 /**
  * byline_portal_list_comments_async:
  *
- * Lists a post's comments (notes) with @status. Finish with
- * byline_portal_list_comments_finish().
+ * Lists a post's comments (notes) with @status; with @post 0, the comments
+ * on every post the user may read them on (for a reporter: their own
+ * articles). Finish with byline_portal_list_comments_finish().
  */
 void
 byline_portal_list_comments_async (BylinePortal              *self,
@@ -318,7 +319,7 @@ byline_portal_list_comments_async (BylinePortal              *self,
                                    gpointer                   user_data)
 {
   g_return_if_fail (BYLINE_IS_PORTAL (self));
-  g_return_if_fail (post > 0);
+  g_return_if_fail (post >= 0);
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
   BYLINE_PORTAL_GET_IFACE (self)->list_comments_async (self, post, status, cancellable, callback,
@@ -537,4 +538,105 @@ byline_portal_delete_comment_finish (BylinePortal  *self,
   g_return_val_if_fail (G_IS_ASYNC_RESULT (result), FALSE);
 
   return BYLINE_PORTAL_GET_IFACE (self)->delete_comment_finish (self, result, error);
+}
+
+/**
+ * byline_portal_get_terms_async:
+ * @ids: (array length=n_ids): the terms' ids
+ *
+ * Reads the categories or tags with these ids (a post carries only ids),
+ * in no particular order; ids that do not exist are left out. Finish with
+ * byline_portal_terms_finish().
+ */
+void
+byline_portal_get_terms_async (BylinePortal         *self,
+                               BylinePortalTaxonomy  taxonomy,
+                               const gint64         *ids,
+                               guint                 n_ids,
+                               GCancellable         *cancellable,
+                               GAsyncReadyCallback   callback,
+                               gpointer              user_data)
+{
+  g_return_if_fail (BYLINE_IS_PORTAL (self));
+  g_return_if_fail (ids != NULL || n_ids == 0);
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  BYLINE_PORTAL_GET_IFACE (self)->get_terms_async (self, taxonomy, ids, n_ids, cancellable,
+                                                   callback, user_data);
+}
+
+/**
+ * byline_portal_get_authors_async:
+ * @ids: (array length=n_ids): user ids, as in a post's author
+ *
+ * Reads the names of the people who write posts, for showing who wrote
+ * what; ids that are not authors are left out. Finish with
+ * byline_portal_get_authors_finish().
+ */
+void
+byline_portal_get_authors_async (BylinePortal        *self,
+                                 const gint64        *ids,
+                                 guint                n_ids,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_return_if_fail (BYLINE_IS_PORTAL (self));
+  g_return_if_fail (ids != NULL || n_ids == 0);
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  BYLINE_PORTAL_GET_IFACE (self)->get_authors_async (self, ids, n_ids, cancellable, callback,
+                                                     user_data);
+}
+
+/**
+ * byline_portal_get_authors_finish:
+ *
+ * Returns: (transfer full) (element-type BylinePortalUser): the authors,
+ *   with their id and name only
+ */
+GPtrArray *
+byline_portal_get_authors_finish (BylinePortal  *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (BYLINE_IS_PORTAL (self), NULL);
+  g_return_val_if_fail (G_IS_ASYNC_RESULT (result), NULL);
+
+  return BYLINE_PORTAL_GET_IFACE (self)->get_authors_finish (self, result, error);
+}
+
+/**
+ * byline_portal_get_time_zone_async:
+ *
+ * Reads the site's time zone, in which dates are shown to its users and
+ * scheduled posts are planned. Finish with
+ * byline_portal_get_time_zone_finish().
+ */
+void
+byline_portal_get_time_zone_async (BylinePortal        *self,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_return_if_fail (BYLINE_IS_PORTAL (self));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  BYLINE_PORTAL_GET_IFACE (self)->get_time_zone_async (self, cancellable, callback, user_data);
+}
+
+/**
+ * byline_portal_get_time_zone_finish:
+ *
+ * Returns: (transfer full): the site's time zone
+ */
+GTimeZone *
+byline_portal_get_time_zone_finish (BylinePortal  *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  g_return_val_if_fail (BYLINE_IS_PORTAL (self), NULL);
+  g_return_val_if_fail (G_IS_ASYNC_RESULT (result), NULL);
+
+  return BYLINE_PORTAL_GET_IFACE (self)->get_time_zone_finish (self, result, error);
 }

@@ -157,6 +157,31 @@ struct _BylinePortalInterface
   gboolean             (*delete_comment_finish) (BylinePortal                   *self,
                                                  GAsyncResult                   *result,
                                                  GError                        **error);
+
+  /* Finished with terms_finish. */
+  void                 (*get_terms_async)       (BylinePortal                   *self,
+                                                 BylinePortalTaxonomy            taxonomy,
+                                                 const gint64                   *ids,
+                                                 guint                           n_ids,
+                                                 GCancellable                   *cancellable,
+                                                 GAsyncReadyCallback             callback,
+                                                 gpointer                        user_data);
+  void                 (*get_authors_async)     (BylinePortal                   *self,
+                                                 const gint64                   *ids,
+                                                 guint                           n_ids,
+                                                 GCancellable                   *cancellable,
+                                                 GAsyncReadyCallback             callback,
+                                                 gpointer                        user_data);
+  GPtrArray           *(*get_authors_finish)    (BylinePortal                   *self,
+                                                 GAsyncResult                   *result,
+                                                 GError                        **error);
+  void                 (*get_time_zone_async)   (BylinePortal                   *self,
+                                                 GCancellable                   *cancellable,
+                                                 GAsyncReadyCallback             callback,
+                                                 gpointer                        user_data);
+  GTimeZone           *(*get_time_zone_finish)  (BylinePortal                   *self,
+                                                 GAsyncResult                   *result,
+                                                 GError                        **error);
 };
 
 BylinePortalSite     *byline_portal_get_site (BylinePortal *self);
@@ -287,5 +312,29 @@ void                  byline_portal_delete_comment_async (BylinePortal        *s
 gboolean              byline_portal_delete_comment_finish (BylinePortal  *self,
                                                            GAsyncResult  *result,
                                                            GError       **error);
+
+void                  byline_portal_get_terms_async (BylinePortal         *self,
+                                                     BylinePortalTaxonomy  taxonomy,
+                                                     const gint64         *ids,
+                                                     guint                 n_ids,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+void                  byline_portal_get_authors_async (BylinePortal        *self,
+                                                       const gint64        *ids,
+                                                       guint                n_ids,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+GPtrArray            *byline_portal_get_authors_finish (BylinePortal  *self,
+                                                        GAsyncResult  *result,
+                                                        GError       **error);
+void                  byline_portal_get_time_zone_async (BylinePortal        *self,
+                                                         GCancellable        *cancellable,
+                                                         GAsyncReadyCallback  callback,
+                                                         gpointer             user_data);
+GTimeZone            *byline_portal_get_time_zone_finish (BylinePortal  *self,
+                                                          GAsyncResult  *result,
+                                                          GError       **error);
 
 G_END_DECLS

@@ -48,7 +48,7 @@
 #include "byline-error.h"
 #include "byline-markup-writer.h"
 #include "byline-photo.h"
-#include "byline-portal-article.h"
+#include "byline-remote-article.h"
 #include "byline-portal-messages.h"
 #include "byline-publisher.h"
 #include "byline-text.h"
@@ -845,7 +845,7 @@ found_posts_cb (GObject      *object,
 
       g_debug ("the post sent earlier arrived: %" G_GINT64_FORMAT, match->id);
       byline_article_set_remote (self->article, self->site, match->id, modified, match->link,
-                                 byline_portal_article_status (match->status));
+                                 byline_remote_article_status (match->status));
       byline_article_set_post_request (self->article, BYLINE_POST_REQUEST_NONE, NULL, NULL);
       save_then (self, "post-found", ensure_terms);
       return;
@@ -1577,7 +1577,7 @@ post_sent_cb (GObject      *object,
 
   modified = format_modified (post->modified_gmt);
   byline_article_set_remote (self->article, self->site, post->id, modified, post->link,
-                             byline_portal_article_status (post->status));
+                             byline_remote_article_status (post->status));
   byline_article_set_post_request (self->article, BYLINE_POST_REQUEST_NONE, NULL, NULL);
 
   g_clear_pointer (&self->result, byline_portal_post_unref);

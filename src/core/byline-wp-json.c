@@ -836,6 +836,87 @@ byline_wp_parse_comments (JsonNode  *node,
                      (GDestroyNotify) byline_portal_comment_unref, error);
 }
 
+static gpointer
+parse_user_cb (JsonNode *node,
+               gpointer  user_data,
+               GError  **error)
+{
+  return byline_wp_parse_user (node, error);
+}
+
+/**
+ * byline_wp_parse_users:
+ * @node: a `users` list
+ *
+ * Returns: (transfer full) (element-type BylinePortalUser): the users
+ */
+GPtrArray *
+byline_wp_parse_users (JsonNode  *node,
+                       GError   **error)
+{
+  return parse_list (node, "users", parse_user_cb, NULL,
+                     (GDestroyNotify) byline_portal_user_unref, error);
+}
+
+/**
+ * byline_wp_parse_time_zone:
+ * @index: the REST index (`/wp-json/`), at least its `timezone_string`
+ *   and `gmt_offset`
+ *
+ * WordPress names the site's zone ("Asia/Ho_Chi_Minh") or, when the
+ * administrator picked a fixed offset ("UTC+7"), leaves the name empty and
+ * gives the offset in hours, possibly fractional, as a number or a string.
+ *
+ * Returns: (transfer full): the zone, or %NULL with %BYLINE_ERROR_PARSE
+ */
+GTimeZone *
+byline_wp_parse_time_zone (JsonNode  *index,
+                           GError   **error)
+{
+  JsonObject *object;
+  JsonNode *offset;
+  const char *name;
+  double hours = 0;
+
+  if (!(object = require_object (index, "the REST index", error)))
+    return NULL;
+
+  name = get_string (object, "timezone_string");
+  if (name != NULL && *name != '\0')
+    {
+      GTimeZone *zone = g_time_zone_new_identifier (name);
+
+      if (zone != NULL)
+        return zone;
+    }
+
+  offset = member (object, "gmt_offset");
+  if (node_is_value (offset, G_TYPE_INT64))
+    hours = json_node_get_int (offset);
+  else if (node_is_value (offset, G_TYPE_DOUBLE))
+    hours = json_node_get_double (offset);
+  else if (node_is_value (offset, G_TYPE_STRING))
+    {
+      const char *text = json_node_get_string (offset);
+      char *end = NULL;
+
+      hours = g_ascii_strtod (text, &end);
+      if (end == text || *end != '\0')
+        offset = NULL;
+    }
+  else
+    offset = NULL;
+
+  if (offset == NULL || hours < -14 || hours > 14)
+    {
+      g_set_error_literal (error, BYLINE_ERROR, BYLINE_ERROR_PARSE,
+                           "The REST index gives no usable time zone");
+      return NULL;
+    }
+
+  return g_time_zone_new_offset ((gint32) (hours * 3600));
+}
+
 static void
 add_ids (JsonBuilder *builder,
          const char  *name,

@@ -54,6 +54,10 @@ BylinePortalComment  *byline_wp_parse_comment           (JsonNode               
                                                          GError                       **error);
 GPtrArray            *byline_wp_parse_comments          (JsonNode                      *node,
                                                          GError                       **error);
+GPtrArray            *byline_wp_parse_users             (JsonNode                      *node,
+                                                         GError                       **error);
+GTimeZone            *byline_wp_parse_time_zone         (JsonNode                      *index,
+                                                         GError                       **error);
 
 JsonNode             *byline_wp_post_changes_to_json    (const BylinePortalPostChanges *changes);
 

@@ -271,6 +271,16 @@ header_uint (SoupMessage *message,
   return number;
 }
 
+/* The Date header: the portal's clock, which "modified_after" compares with. */
+static GDateTime *
+header_date (SoupMessage *message)
+{
+  const char *value = soup_message_headers_get_one (soup_message_get_response_headers (message),
+                                                    "Date");
+
+  return value != NULL ? soup_date_time_new_from_http_string (value) : NULL;
+}
+
 /* One request, one parsed record. */
 
 typedef gpointer (*ParseFunc) (JsonNode  *node,
@@ -442,6 +452,7 @@ list_posts_cb (GObject      *object,
   page->page = GPOINTER_TO_UINT (g_task_get_task_data (task));
   page->total = header_uint (message, "X-WP-Total");
   page->total_pages = header_uint (message, "X-WP-TotalPages");
+  page->server_date = header_date (message);
 
   g_task_return_pointer (task, g_steal_pointer (&page),
                          (GDestroyNotify) byline_portal_post_page_unref);
@@ -461,6 +472,7 @@ byline_wp_portal_list_posts_async (BylinePortal                *portal,
   g_autofree char *per_page = NULL;
   g_autofree char *author = NULL;
   g_autofree char *modified_after = NULL;
+  g_autofree char *offset = NULL;
   GTask *task;
 
   task = wp_task_new (self, cancellable, callback, user_data);
@@ -515,6 +527,13 @@ byline_wp_portal_list_posts_async (BylinePortal                *portal,
       modified_after = g_strconcat (utc, "Z", NULL);
       g_strv_builder_add_many (builder, "modified_after", modified_after,
                                "orderby", "modified", "order", "desc", NULL);
+    }
+
+  /* WordPress's offset replaces the page; X-WP-Total still counts all. */
+  if (query->offset > 0)
+    {
+      offset = g_strdup_printf ("%u", query->offset);
+      g_strv_builder_add_many (builder, "offset", offset, NULL);
     }
 
   params = g_strv_builder_end (builder);
@@ -1037,6 +1056,149 @@ byline_wp_portal_terms_finish (BylinePortal  *portal,
   return record_finish (result, byline_portal_terms_finish, error);
 }
 
+/* WordPress's include=1,2,3; its own pages hold 100 at most. */
+static char *
+join_ids (const gint64 *ids,
+          guint         n_ids)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < n_ids; i++)
+    g_string_append_printf (out, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", ids[i]);
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+byline_wp_portal_get_terms_async (BylinePortal         *portal,
+                                  BylinePortalTaxonomy  taxonomy,
+                                  const gint64         *ids,
+                                  guint                 n_ids,
+                                  GCancellable         *cancellable,
+                                  GAsyncReadyCallback   callback,
+                                  gpointer              user_data)
+{
+  BylineWpPortal *self = BYLINE_WP_PORTAL (portal);
+  g_autofree char *include = join_ids (ids, n_ids);
+  g_autofree char *route = g_strconcat ("wp/v2/", taxonomy == BYLINE_PORTAL_TAXONOMY_CATEGORY ?
+                                        "categories" : "tags", NULL);
+  const char * const query[] = { "include", include, "_fields", TERM_FIELDS, NULL };
+  GTask *task;
+
+  task = pages_task_new (self, byline_portal_terms_finish, route,
+                         g_strdupv ((char **) query), parse_terms_list,
+                         GINT_TO_POINTER (taxonomy), (GDestroyNotify) byline_portal_term_unref,
+                         cancellable, callback, user_data);
+
+  /* Without include WordPress would list every term. */
+  if (n_ids == 0)
+    {
+      PagesData *data = g_task_get_task_data (task);
+
+      g_task_return_pointer (task, g_steal_pointer (&data->items),
+                             (GDestroyNotify) g_ptr_array_unref);
+      g_object_unref (task);
+      return;
+    }
+
+  fetch_page (task);
+}
+
+static GPtrArray *
+parse_users_list (JsonNode  *node,
+                  gpointer   user_data,
+                  GError   **error)
+{
+  return byline_wp_parse_users (node, error);
+}
+
+static void
+byline_wp_portal_get_authors_async (BylinePortal        *portal,
+                                    const gint64        *ids,
+                                    guint                n_ids,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  BylineWpPortal *self = BYLINE_WP_PORTAL (portal);
+  g_autofree char *include = join_ids (ids, n_ids);
+  /* Anyone who may write posts may list authors (who=authors); a plain
+   * users query would only show people with published posts, and
+   * users/ID refuses the others. */
+  const char * const query[] = { "who", "authors", "include", include, "_fields", "id,name",
+                                 NULL };
+  GTask *task;
+
+  task = pages_task_new (self, byline_portal_get_authors_finish, "wp/v2/users",
+                         g_strdupv ((char **) query), parse_users_list, NULL,
+                         (GDestroyNotify) byline_portal_user_unref,
+                         cancellable, callback, user_data);
+
+  if (n_ids == 0)
+    {
+      PagesData *data = g_task_get_task_data (task);
+
+      g_task_return_pointer (task, g_steal_pointer (&data->items),
+                             (GDestroyNotify) g_ptr_array_unref);
+      g_object_unref (task);
+      return;
+    }
+
+  fetch_page (task);
+}
+
+static GPtrArray *
+byline_wp_portal_get_authors_finish (BylinePortal  *portal,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  return record_finish (result, byline_portal_get_authors_finish, error);
+}
+
+/* The site's time zone */
+
+static void
+time_zone_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(JsonNode) node = NULL;
+  GTimeZone *zone;
+  GError *error = NULL;
+
+  node = wp_response (result, NULL, NULL, &error);
+  if (node == NULL || (zone = byline_wp_parse_time_zone (node, &error)) == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, zone, (GDestroyNotify) g_time_zone_unref);
+}
+
+static void
+byline_wp_portal_get_time_zone_async (BylinePortal        *portal,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  BylineWpPortal *self = BYLINE_WP_PORTAL (portal);
+  static const char * const query[] = { "_fields", "timezone_string,gmt_offset", NULL };
+  GTask *task;
+
+  /* The REST index says it to anyone; the settings route is for
+   * administrators only. */
+  task = wp_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, byline_wp_portal_get_time_zone_async);
+  wp_request (self, SOUP_METHOD_GET, "", query, NULL, task, time_zone_cb);
+}
+
+static GTimeZone *
+byline_wp_portal_get_time_zone_finish (BylinePortal  *portal,
+                                       GAsyncResult  *result,
+                                       GError       **error)
+{
+  return record_finish (result, byline_wp_portal_get_time_zone_async, error);
+}
+
 /* Get-or-create a term */
 
 typedef struct
@@ -1249,7 +1411,9 @@ byline_wp_portal_list_comments_async (BylinePortal              *portal,
   g_autofree char *post_id = g_strdup_printf ("%" G_GINT64_FORMAT, post);
   GTask *task;
 
-  g_strv_builder_add_many (builder, "post", post_id,
+  if (post > 0)
+    g_strv_builder_add_many (builder, "post", post_id, NULL);
+  g_strv_builder_add_many (builder,
                            "status", byline_portal_comment_status_to_string (status),
                            "_fields", COMMENT_FIELDS, "orderby", "date_gmt", "order", "asc",
                            NULL);
@@ -1285,6 +1449,82 @@ comment_status_body (BylinePortalCommentStatus status)
   return json_builder_get_root (builder);
 }
 
+typedef struct
+{
+  BylinePortalCommentStatus  wanted;
+  gint64                     id;
+  GError                    *error;
+} CreateCommentData;
+
+static void
+create_comment_data_free (CreateCommentData *data)
+{
+  g_clear_error (&data->error);
+  g_free (data);
+}
+
+static void
+comment_discarded_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CreateCommentData *data = g_task_get_task_data (task);
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+
+  node = wp_response (result, NULL, NULL, &error);
+  if (node == NULL)
+    g_message ("Comment %" G_GINT64_FORMAT " could not be put on hold nor deleted: %s",
+               data->id, error->message);
+
+  g_task_return_error (task, g_steal_pointer (&data->error));
+}
+
+/* A comment that should be held but is not must not stay: on an article
+ * about to be published it would be public. */
+static void
+discard_comment (GTask  *task,
+                 GError *error)
+{
+  BylineWpPortal *self = g_task_get_source_object (task);
+  CreateCommentData *data = g_task_get_task_data (task);
+  static const char * const query[] = { "force", "true", NULL };
+  g_autofree char *route = item_route ("comments", data->id);
+
+  data->error = error;
+  wp_request (self, SOUP_METHOD_DELETE, route, query, NULL, task, comment_discarded_cb);
+}
+
+static void
+comment_status_set_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CreateCommentData *data = g_task_get_task_data (task);
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(BylinePortalComment) comment = NULL;
+  GError *error = NULL;
+
+  node = wp_response (result, NULL, NULL, &error);
+  if (node != NULL && (comment = byline_wp_parse_comment (node, &error)) != NULL &&
+      comment->status != data->wanted)
+    error = g_error_new (BYLINE_ERROR, BYLINE_ERROR_FAILED,
+                         "Comment %" G_GINT64_FORMAT " came back %s instead of %s", data->id,
+                         byline_portal_comment_status_to_string (comment->status),
+                         byline_portal_comment_status_to_string (data->wanted));
+
+  if (error != NULL)
+    {
+      discard_comment (g_steal_pointer (&task), error);
+      return;
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&comment),
+                         (GDestroyNotify) byline_portal_comment_unref);
+}
+
 static void
 comment_created_cb (GObject      *object,
                     GAsyncResult *result,
@@ -1292,7 +1532,7 @@ comment_created_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   BylineWpPortal *self = g_task_get_source_object (task);
-  BylinePortalCommentStatus wanted = GPOINTER_TO_INT (g_task_get_task_data (task));
+  CreateCommentData *data = g_task_get_task_data (task);
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(BylinePortalComment) comment = NULL;
   GError *error = NULL;
@@ -1305,14 +1545,16 @@ comment_created_cb (GObject      *object,
     }
 
   /* A post's author gets their own comments approved, and may not ask for
-   * another status on creation, but may change it right after. */
-  if (wanted != BYLINE_PORTAL_COMMENT_STATUS_ANY && comment->status != wanted)
+   * another status on creation, but may change it right after. WordPress
+   * also ignores a status it does not know and approves instead. */
+  if (data->wanted != BYLINE_PORTAL_COMMENT_STATUS_ANY && comment->status != data->wanted)
     {
-      g_autoptr(JsonNode) body = comment_status_body (wanted);
+      g_autoptr(JsonNode) body = comment_status_body (data->wanted);
       g_autofree char *route = item_route ("comments", comment->id);
 
-      g_task_set_task_data (task, (gpointer) &comment_kind, NULL);
-      wp_request (self, SOUP_METHOD_POST, route, NULL, body, g_steal_pointer (&task), record_cb);
+      data->id = comment->id;
+      wp_request (self, SOUP_METHOD_POST, route, NULL, body, g_steal_pointer (&task),
+                  comment_status_set_cb);
       return;
     }
 
@@ -1333,11 +1575,14 @@ byline_wp_portal_create_comment_async (BylinePortal              *portal,
   BylineWpPortal *self = BYLINE_WP_PORTAL (portal);
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
   g_autoptr(JsonNode) body = NULL;
+  CreateCommentData *data;
   GTask *task;
 
   task = wp_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, byline_portal_comment_finish);
-  g_task_set_task_data (task, GINT_TO_POINTER (status), NULL);
+  data = g_new0 (CreateCommentData, 1);
+  data->wanted = status;
+  g_task_set_task_data (task, data, (GDestroyNotify) create_comment_data_free);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "post");
@@ -1771,4 +2016,9 @@ byline_wp_portal_iface_init (BylinePortalInterface *iface)
   iface->comment_finish = byline_wp_portal_comment_finish;
   iface->delete_comment_async = byline_wp_portal_delete_comment_async;
   iface->delete_comment_finish = byline_wp_portal_delete_comment_finish;
+  iface->get_terms_async = byline_wp_portal_get_terms_async;
+  iface->get_authors_async = byline_wp_portal_get_authors_async;
+  iface->get_authors_finish = byline_wp_portal_get_authors_finish;
+  iface->get_time_zone_async = byline_wp_portal_get_time_zone_async;
+  iface->get_time_zone_finish = byline_wp_portal_get_time_zone_finish;
 }

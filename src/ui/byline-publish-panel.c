@@ -25,10 +25,10 @@
 
 #include "byline-error.h"
 #include "byline-outbox.h"
-#include "byline-portal-article.h"
 #include "byline-portal-messages.h"
 #include "byline-publish-check.h"
 #include "byline-publish-panel.h"
+#include "byline-remote-article.h"
 #include "byline-text.h"
 
 /* Caps while the account's role is not known (offline): nothing is hidden
@@ -936,9 +936,10 @@ on_conflict_response_cb (AdwMessageDialog   *dialog,
   else if (g_str_equal (response, "theirs") && theirs != NULL)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(BylineArticle) copy = byline_portal_article_new (theirs,
-                                                                 byline_article_get_site (self->article),
-                                                                 &error);
+      g_autoptr(BylineArticle) copy = NULL;
+
+      copy = byline_remote_article_new_detached (theirs, byline_article_get_site (self->article),
+                                                 &error);
 
       if (copy == NULL)
         {
