@@ -103,6 +103,7 @@ watch_outbox (BylineWindow *self)
     return;
   g_object_get (app, "outbox", &outbox, NULL);
   if (outbox == NULL)
+    return;
 
   g_object_set_data (G_OBJECT (self), "byline-watched-outbox", outbox);
   g_signal_connect_object (outbox, "sent", G_CALLBACK (on_sent_cb), self, G_CONNECT_SWAPPED);
