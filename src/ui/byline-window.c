@@ -1652,6 +1652,10 @@ on_sent_cb (BylineWindow     *self,
   g_autofree char *title = NULL;
   AdwToast *message;
 
+  /* The post has moved on the portal: its sections should say so now, not
+   * at the next periodic look (the lists fetch only what changed). */
+  byline_portal_sidebar_refresh (self->portal_sidebar);
+
   if (!shows_article (self, article))
     {
       for (GList *l = app != NULL ? gtk_application_get_windows (app) : NULL; l != NULL; l = l->next)
