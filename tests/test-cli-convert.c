@@ -171,6 +171,34 @@ test_slug (void)
   g_assert_cmpint (none.status, ==, 1);
 }
 
+/* Every command says how to use it, each argument once. */
+static void
+test_help (void)
+{
+  const char *commands[] = { "convert", "slug", "publish", "review", "posts", "post", "account" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(Run) run = { 0, };
+
+      run_cli (&run, NULL, commands[i], "--help", NULL);
+      g_test_message ("%s --help: %s", commands[i], run.out);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_nonnull (strstr (run.out, "Usage"));
+      g_assert_null (strstr (run.out, "DRAFT-ID|FILE DRAFT-ID|FILE"));
+      g_assert_null (strstr (run.out, "[FILE] [FILE]"));
+    }
+
+  {
+    g_auto(Run) review = { 0, };
+
+    run_cli (&review, NULL, "review", "--help", NULL);
+    g_assert_nonnull (strstr (review.out, "approve"));
+    g_assert_nonnull (strstr (review.out, "return"));
+    g_assert_nonnull (strstr (review.out, "notes"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -182,6 +210,7 @@ main (int   argc,
   g_test_add_func ("/cli/convert/html-cleaned", test_html_is_cleaned);
   g_test_add_func ("/cli/convert/errors", test_errors);
   g_test_add_func ("/cli/slug", test_slug);
+  g_test_add_func ("/cli/help", test_help);
 
   return g_test_run ();
 }

@@ -244,6 +244,13 @@ account_remove (int    argc,
   return BYLINE_CLI_EXIT_OK;
 }
 
+static const BylineCliCommand account_commands[] = {
+  { "add", N_("Add an account: the password is kept in the keyring"), account_add },
+  { "list", N_("List the accounts, one per line"), account_list },
+  { "remove", N_("Remove an account and its password"), account_remove },
+  { NULL, NULL, NULL }
+};
+
 /**
  * byline_cli_account:
  *
@@ -255,20 +262,9 @@ byline_cli_account (int    argc,
 {
   int status;
 
-  if (argc < 2)
-    return byline_cli_fail (BYLINE_CLI_EXIT_USAGE, "%s",
-                            _("Usage: byline-cli account add|list|remove …"));
-
-  if (g_str_equal (argv[1], "add"))
-    status = account_add (argc - 1, argv + 1);
-  else if (g_str_equal (argv[1], "list"))
-    status = account_list (argc - 1, argv + 1);
-  else if (g_str_equal (argv[1], "remove"))
-    status = account_remove (argc - 1, argv + 1);
-  else
-    return byline_cli_fail (BYLINE_CLI_EXIT_USAGE,
-                            _("Unknown account command “%s” (add, list or remove)."), argv[1]);
-
+  status = byline_cli_dispatch ("account", _("Usage: byline-cli account add|list|remove …"),
+                                account_commands, argc, argv);
+  /* Written before the process ends, not at some later idle. */
   g_settings_sync ();
 
   return status;

@@ -135,11 +135,13 @@ int
 byline_cli_posts (int    argc,
                   char **argv)
 {
-  if (argc < 2 || !g_str_equal (argv[1], "list"))
-    return byline_cli_fail (BYLINE_CLI_EXIT_USAGE, "%s",
-                            _("Usage: byline-cli posts list --account NAME [OPTION…]"));
+  static const BylineCliCommand commands[] = {
+    { "list", N_("List the posts on the portal, newest first"), posts_list },
+    { NULL, NULL, NULL }
+  };
 
-  return posts_list (argc - 1, argv + 1);
+  return byline_cli_dispatch ("posts", _("Usage: byline-cli posts list --account NAME [OPTION…]"),
+                              commands, argc, argv);
 }
 
 static int
@@ -225,9 +227,12 @@ int
 byline_cli_post (int    argc,
                  char **argv)
 {
-  if (argc < 2 || !g_str_equal (argv[1], "get"))
-    return byline_cli_fail (BYLINE_CLI_EXIT_USAGE, "%s",
-                            _("Usage: byline-cli post get ID --account NAME [--to markup|json]"));
+  static const BylineCliCommand commands[] = {
+    { "get", N_("Show one post: its block markup, or the article Byline makes of it"), post_get },
+    { NULL, NULL, NULL }
+  };
 
-  return post_get (argc - 1, argv + 1);
+  return byline_cli_dispatch ("post",
+                              _("Usage: byline-cli post get ID --account NAME [--to markup|json]"),
+                              commands, argc, argv);
 }

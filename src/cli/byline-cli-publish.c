@@ -462,8 +462,7 @@ byline_cli_publish (int    argc,
       N_("Which photo is the featured photo, counting from 1"), N_("N") },
     { "overwrite", 0, 0, G_OPTION_ARG_NONE, &overwrite,
       N_("Replace the post even if someone changed it on the portal"), NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL,
-      N_("DRAFT-ID|FILE") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;

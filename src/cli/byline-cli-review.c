@@ -478,6 +478,14 @@ review_notes (int    argc,
   return BYLINE_CLI_EXIT_OK;
 }
 
+static const BylineCliCommand review_commands[] = {
+  { "list", N_("The articles waiting for review (a reporter’s own submissions)"), review_list },
+  { "approve", N_("Publish an article now, or schedule it with --date"), review_approve },
+  { "return", N_("Send an article back to its reporter with a note"), review_return },
+  { "notes", N_("Show the notes on an article and the replies to them"), review_notes },
+  { NULL, NULL, NULL }
+};
+
 /**
  * byline_cli_review:
  *
@@ -487,20 +495,6 @@ int
 byline_cli_review (int    argc,
                    char **argv)
 {
-  if (argc < 2)
-    return byline_cli_fail (BYLINE_CLI_EXIT_USAGE, "%s",
-                            _("Usage: byline-cli review list|approve|return|notes …"));
-
-  if (g_str_equal (argv[1], "list"))
-    return review_list (argc - 1, argv + 1);
-  if (g_str_equal (argv[1], "approve"))
-    return review_approve (argc - 1, argv + 1);
-  if (g_str_equal (argv[1], "return"))
-    return review_return (argc - 1, argv + 1);
-  if (g_str_equal (argv[1], "notes"))
-    return review_notes (argc - 1, argv + 1);
-
-  return byline_cli_fail (BYLINE_CLI_EXIT_USAGE,
-                          _("Unknown review command “%s” (list, approve, return or notes)."),
-                          argv[1]);
+  return byline_cli_dispatch ("review", _("Usage: byline-cli review list|approve|return|notes …"),
+                              review_commands, argc, argv);
 }

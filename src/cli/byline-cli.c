@@ -59,6 +59,51 @@ byline_cli_fail_error (const GError *error)
 }
 
 /**
+ * byline_cli_dispatch:
+ * @group: the command the subcommands belong to ("review")
+ * @usage: its translated usage line
+ * @commands: its subcommands, ending with an entry whose name is %NULL
+ *
+ * Runs the subcommand argv[1] names with the arguments after it, or
+ * prints the subcommands for --help (GOption cannot list them).
+ *
+ * Returns: the exit status
+ */
+int
+byline_cli_dispatch (const char              *group,
+                     const char              *usage,
+                     const BylineCliCommand  *commands,
+                     int                      argc,
+                     char                   **argv)
+{
+  if (argc < 2)
+    return byline_cli_fail (BYLINE_CLI_EXIT_USAGE, "%s", usage);
+
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
+      g_str_equal (argv[1], "help"))
+    {
+      g_print ("%s\n\n%s\n", usage, _("Commands:"));
+      for (guint i = 0; commands[i].name != NULL; i++)
+        g_print ("  %-8s %s\n", commands[i].name, _(commands[i].summary));
+      g_print ("\n");
+      /* Translators: %s is a command, such as “review” */
+      g_print (_("Run “byline-cli %s COMMAND --help” for the options of a command."), group);
+      g_print ("\n");
+      return BYLINE_CLI_EXIT_OK;
+    }
+
+  for (guint i = 0; commands[i].name != NULL; i++)
+    if (g_str_equal (argv[1], commands[i].name))
+      return commands[i].run (argc - 1, argv + 1);
+
+  return byline_cli_fail (BYLINE_CLI_EXIT_USAGE,
+                          /* Translators: “%s %s” is a command and a subcommand that does
+                           * not exist, such as “review lsit” */
+                          _("There is no command “%s %s”: run “byline-cli %s --help” to see them."),
+                          group, argv[1], group);
+}
+
+/**
  * byline_cli_fail_portal:
  *
  * Reports a portal or account error as the application would: what

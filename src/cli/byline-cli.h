@@ -36,6 +36,11 @@ int  byline_cli_fail       (BylineCliExit  code,
                             const char    *format,
                             ...) G_GNUC_PRINTF (2, 3);
 int  byline_cli_fail_error (const GError  *error);
+int  byline_cli_dispatch   (const char              *group,
+                            const char              *usage,
+                            const BylineCliCommand  *commands,
+                            int                      argc,
+                            char                   **argv);
 
 /* Shared by the command families (byline-cli-*.c). */
 int                 byline_cli_fail_portal      (const GError         *error);
