@@ -24,6 +24,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "byline-error.h"
 #include "byline-portal-messages.h"
 #include "byline-portal-sidebar.h"
 
@@ -700,6 +701,32 @@ on_row_selected_cb (BylinePortalSidebar *self,
     gtk_stack_set_visible_child (self->stack, entry->panels[section]);
 }
 
+static void
+refreshed_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  BylinePortalSections *sections = BYLINE_PORTAL_SECTIONS (object);
+  g_autoptr(GError) error = NULL;
+
+  if (!byline_portal_sections_refresh_finish (sections, result, &error) &&
+      g_error_matches (error, BYLINE_ERROR, BYLINE_ERROR_CANCELLED))
+    return;
+
+  for (guint s = 0; s < BYLINE_N_SECTIONS; s++)
+    {
+      BylineRemotePostList *list = byline_portal_sections_get_list (sections, s);
+
+      if (list == NULL)
+        continue;
+      if (byline_remote_post_list_get_error (list) != NULL ||
+          !byline_remote_post_list_get_loaded (list))
+        byline_remote_post_list_reload (list);
+      else
+        byline_remote_post_list_recount (list);
+    }
+}
+
 /**
  * byline_portal_sidebar_refresh:
  *
@@ -727,20 +754,11 @@ byline_portal_sidebar_refresh (BylinePortalSidebar *self)
         }
 
       /* Changes since the last look, then the counts, which notice posts
-       * deleted for good (those leave no change behind). */
-      byline_portal_sections_refresh_async (entry->sections, entry->cancellable, NULL, NULL);
-      for (guint s = 0; s < BYLINE_N_SECTIONS; s++)
-        {
-          BylineRemotePostList *list = byline_portal_sections_get_list (entry->sections, s);
-
-          if (list == NULL)
-            continue;
-          if (byline_remote_post_list_get_error (list) != NULL ||
-              !byline_remote_post_list_get_loaded (list))
-            byline_remote_post_list_reload (list);
-          else
-            byline_remote_post_list_recount (list);
-        }
+       * deleted for good (those leave no change behind). One after the
+       * other: a count taken while the changes are on their way counts a
+       * new post, and the changes would count it again. */
+      byline_portal_sections_refresh_async (entry->sections, entry->cancellable, refreshed_cb,
+                                            NULL);
     }
 }
 
