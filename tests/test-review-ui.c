@@ -470,6 +470,40 @@ test_queue_open_approve (void)
 }
 
 /* A new submission, seen by the refresh, is announced once. */
+typedef struct
+{
+  BylineRemotePostList *list;
+  guint                 total;
+  gint64                id;
+} CountWait;
+
+static void
+set_done (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+/* The main loop runs for @ms: answers still on their way come in. */
+static void
+spin (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add_once (ms, set_done, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static gboolean
+count_settled (gpointer data)
+{
+  CountWait *wait = data;
+
+  return !byline_remote_post_list_get_loading (wait->list) &&
+         byline_remote_post_list_get_total (wait->list) == wait->total &&
+         byline_remote_post_list_find (wait->list, wait->id, NULL) != NULL;
+}
+
 static void
 test_arrival_notified (void)
 {
@@ -493,6 +527,34 @@ test_arrival_notified (void)
   g_assert_cmpstr (n->app_id, ==, APP_ID);
   g_assert_cmpstr (n->id, ==, "review-queue");
   g_assert_cmpstr (n->title, ==, "1 New Article to Review");
+
+  /* The count beside the queue is the portal's: the new article counted
+   * once, not by the changes and again by the recount beside them. */
+  {
+    g_autoptr(BylinePortal) editor = portal_for ("editor");
+    g_autoptr(BylinePortalPostPage) page = NULL;
+    g_autoptr(GError) error = NULL;
+    BylinePortalSidebar *sidebar = find_sidebar (window);
+    BylinePortalSections *sections = byline_portal_sidebar_get_sections (sidebar, editor_account);
+    BylineRemotePostList *queue = byline_portal_sections_get_list (sections,
+                                                                   BYLINE_SECTION_REVIEW_QUEUE);
+    BylinePortalPostQuery query = {
+      .statuses = BYLINE_PORTAL_POST_STATUS_BIT (BYLINE_PORTAL_POST_STATUS_PENDING),
+      .per_page = 1,
+    };
+    CountWait wait = { queue, 0, post->id };
+
+    page = RUN (byline_portal_list_posts_async (editor, &query, NULL, byline_test_store_result,
+                                                &_result),
+                byline_portal_list_posts_finish, editor, _result, &error);
+    g_assert_no_error (error);
+    wait.total = page->total;
+    g_assert_true (byline_test_wait_until (count_settled, &wait, 10000));
+    /* And it stays so once every answer is in. */
+    spin (1000);
+    g_assert_cmpuint (byline_remote_post_list_get_total (queue), ==, page->total);
+    g_assert_nonnull (byline_remote_post_list_find (queue, post->id, NULL));
+  }
 }
 
 static gboolean
