@@ -12,7 +12,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include <glib/gstdio.h>
+
 #include "byline-test-core.h"
+#include "byline-wp-portal.h"
 
 static gboolean
 wait_timeout_cb (gpointer data)
@@ -166,6 +169,47 @@ byline_test_portal_user_id (BylineTestPortal *portal,
                             const char       *role)
 {
   return json_object_get_int_member (portal_user (portal, role), "id");
+}
+
+BylinePortalSite *
+byline_test_portal_discover (BylineTestPortal *portal,
+                             SoupSession      *session)
+{
+  g_autoptr(GError) error = NULL;
+  BylinePortalSite *site;
+
+  site = RUN (byline_wp_portal_discover_async (session, portal->base_url, NULL,
+                                               byline_test_store_result, &_result),
+              byline_wp_portal_discover_finish, _result, &error);
+  g_assert_no_error (error);
+
+  return site;
+}
+
+BylinePortal *
+byline_test_portal_sign_in (BylineTestPortal *portal,
+                            SoupSession      *session,
+                            BylinePortalSite *site,
+                            const char       *role)
+{
+  return BYLINE_PORTAL (byline_wp_portal_new (session, site,
+                                              byline_test_portal_user (portal, role, "login"),
+                                              byline_test_portal_user (portal, role,
+                                                                       "app_password")));
+}
+
+BylinePortalPost *
+byline_test_get_post (BylinePortal *portal,
+                      gint64        id)
+{
+  g_autoptr(GError) error = NULL;
+  BylinePortalPost *post;
+
+  post = RUN (byline_portal_get_post_async (portal, id, NULL, byline_test_store_result, &_result),
+              byline_portal_post_finish, portal, _result, &error);
+  g_assert_no_error (error);
+
+  return post;
 }
 
 static JsonObject *
@@ -506,4 +550,23 @@ byline_test_server_respond_raw (SoupServerMessage *message,
   g_output_stream_write_all (out, raw, length, NULL, NULL, NULL);
   g_output_stream_flush (out, NULL, NULL);
   g_io_stream_close (stream, NULL, NULL);
+}
+
+void
+byline_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      /* A link to a folder is removed, not what it points to. */
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        byline_test_remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
 }

@@ -202,10 +202,7 @@ portal_as (SoupSession *session,
 
   site->rest_root = g_strdup (portal->rest_url);
   site->address = g_strdup (portal->base_url);
-  return BYLINE_PORTAL (byline_wp_portal_new (session, site,
-                                              byline_test_portal_user (portal, role, "login"),
-                                              byline_test_portal_user (portal, role,
-                                                                       "app_password")));
+  return byline_test_portal_sign_in (portal, session, site, role);
 }
 
 static BylinePortalPost *
@@ -819,24 +816,6 @@ test_no_password_anywhere (void)
   }
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -869,7 +848,7 @@ main (int   argc,
 
   status = g_test_run ();
 
-  remove_tree (home);
+  byline_test_remove_tree (home);
   g_free (home);
 
   return status;

@@ -62,9 +62,7 @@ fixture_setup (Fixture       *fixture,
   fixture->store = test_store_new (&fixture->dir);
   fixture->session = byline_http_session_new (timeout);
   site->rest_root = byline_test_proxy_rest_root (fixture->proxy);
-  fixture->portal = BYLINE_PORTAL (byline_wp_portal_new (
-    fixture->session, site, byline_test_portal_user (test_portal, "author", "login"),
-    byline_test_portal_user (test_portal, "author", "app_password")));
+  fixture->portal = byline_test_portal_sign_in (test_portal, fixture->session, site, "author");
   work = g_build_filename (fixture->dir, "work", NULL);
   fixture->work_dir = g_file_new_for_path (work);
 }

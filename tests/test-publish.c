@@ -41,30 +41,13 @@ request_queued_cb (SoupSession *session,
 static BylinePortal *
 portal_for (const char *role)
 {
-  return BYLINE_PORTAL (byline_wp_portal_new (session, site,
-                                              byline_test_portal_user (test_portal, role, "login"),
-                                              byline_test_portal_user (test_portal, role,
-                                                                       "app_password")));
+  return byline_test_portal_sign_in (test_portal, session, site, role);
 }
 
 static char *
 unique (const char *prefix)
 {
   return g_strdup_printf ("%s-%08x", prefix, g_random_int ());
-}
-
-static BylinePortalPost *
-get_post (BylinePortal *portal,
-          gint64        id)
-{
-  g_autoptr(GError) error = NULL;
-  BylinePortalPost *post;
-
-  post = RUN (byline_portal_get_post_async (portal, id, NULL, byline_test_store_result, &_result),
-              byline_portal_post_finish, portal, _result, &error);
-  g_assert_no_error (error);
-
-  return post;
 }
 
 static BylinePortalTerm *
@@ -194,7 +177,7 @@ test_author_publishes_seed (void)
   g_assert_cmpfloat (byline_publisher_get_fraction (publisher), ==, 1.0);
 
   /* What the portal holds, read back independently. */
-  stored = get_post (editor, post->id);
+  stored = byline_test_get_post (editor, post->id);
   g_assert_nonnull (strstr (stored->title, token));
   /* The lead is plain text; WordPress keeps excerpts as HTML. */
   escaped_lead = html_escape (byline_article_get_lead (article));
@@ -384,7 +367,7 @@ test_schedule (void)
   g_assert_no_error (error);
   g_assert_cmpint (post->status, ==, BYLINE_PORTAL_POST_STATUS_FUTURE);
 
-  stored = get_post (editor, post->id);
+  stored = byline_test_get_post (editor, post->id);
   g_assert_cmpint (stored->status, ==, BYLINE_PORTAL_POST_STATUS_FUTURE);
   g_assert_nonnull (stored->date_gmt);
   g_assert_true (g_date_time_equal (stored->date_gmt, when));
@@ -462,7 +445,7 @@ test_conflict (void)
   g_assert_nonnull (strstr (message, "changed"));
   g_clear_error (&error);
 
-  stored = get_post (editor, post->id);
+  stored = byline_test_get_post (editor, post->id);
   g_assert_cmpstr (stored->title, ==, their_title);
   /* Nothing is left in flight: the update was never sent. */
   g_assert_cmpint (byline_article_get_post_request (article, NULL, NULL), ==,
@@ -474,7 +457,7 @@ test_conflict (void)
   g_assert_no_error (error);
   g_assert_cmpstr (overwritten->title, ==, my_title);
   g_clear_pointer (&stored, byline_portal_post_unref);
-  stored = get_post (editor, post->id);
+  stored = byline_test_get_post (editor, post->id);
   g_assert_cmpstr (stored->title, ==, my_title);
   /* Still one post: the update did not create another. */
   g_assert_cmpuint (test_portal_count (test_portal, "editor", "posts", token), ==, 1);
@@ -484,17 +467,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-
   g_test_init (&argc, &argv, NULL);
 
   test_portal = byline_test_portal_require ();
   session = byline_http_session_new (60);
   g_signal_connect (session, "request-queued", G_CALLBACK (request_queued_cb), NULL);
-  site = RUN (byline_wp_portal_discover_async (session, test_portal->base_url, NULL,
-                                               byline_test_store_result, &_result),
-              byline_wp_portal_discover_finish, _result, &error);
-  g_assert_no_error (error);
+  site = byline_test_portal_discover (test_portal, session);
 
   g_test_add_func ("/publish/author-publishes-seed", test_author_publishes_seed);
   g_test_add_func ("/publish/featured-photo", test_featured_photo);

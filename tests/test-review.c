@@ -52,10 +52,7 @@ portal_for (const char        *role,
   g_autoptr(BylinePortalUser) user = NULL;
   g_autoptr(GError) error = NULL;
 
-  portal = BYLINE_PORTAL (byline_wp_portal_new (session, site,
-                                                byline_test_portal_user (test_portal, role, "login"),
-                                                byline_test_portal_user (test_portal, role,
-                                                                         "app_password")));
+  portal = byline_test_portal_sign_in (test_portal, session, site, role);
   user = RUN (byline_portal_get_user_async (portal, NULL, byline_test_store_result, &_result),
               byline_portal_get_user_finish, portal, _result, &error);
   g_assert_no_error (error);
@@ -124,20 +121,6 @@ set_status (BylinePortal           *portal,
 
   changes->status = status;
   return update_post (portal, id, changes);
-}
-
-static BylinePortalPost *
-get_post (BylinePortal *portal,
-          gint64        id)
-{
-  g_autoptr(GError) error = NULL;
-  BylinePortalPost *post;
-
-  post = RUN (byline_portal_get_post_async (portal, id, NULL, byline_test_store_result, &_result),
-              byline_portal_post_finish, portal, _result, &error);
-  g_assert_no_error (error);
-
-  return post;
 }
 
 /* What the portal itself counts, asked directly. */
@@ -626,7 +609,7 @@ test_return_note_reply (void)
   g_assert_no_error (error);
   g_assert_cmpint (reply->status, ==, BYLINE_PORTAL_COMMENT_STATUS_HOLD);
   g_assert_cmpint (reply->parent, ==, note->id);
-  again = get_post (reporter, post->id);
+  again = byline_test_get_post (reporter, post->id);
   g_assert_cmpint (again->status, ==, BYLINE_PORTAL_POST_STATUS_PENDING);
 
   /* The editor sees both, held, with the reporter's words. */
@@ -923,7 +906,7 @@ test_open_keeps_blocks (void)
   post = create_post (editor, title, content, BYLINE_PORTAL_POST_STATUS_PENDING);
   /* An editor's content is stored as sent (unfiltered_html). */
   {
-    g_autoptr(BylinePortalPost) stored = get_post (editor, post->id);
+    g_autoptr(BylinePortalPost) stored = byline_test_get_post (editor, post->id);
 
     g_assert_cmpstr (stored->content, ==, content);
   }
@@ -980,7 +963,7 @@ test_open_keeps_blocks (void)
 
     g_assert_no_error (error);
     g_assert_cmpint (live->status, ==, BYLINE_PORTAL_POST_STATUS_PUBLISH);
-    stored = get_post (editor, post->id);
+    stored = byline_test_get_post (editor, post->id);
     g_assert_cmpstr (stored->content, ==, expected);
   }
 
@@ -1277,7 +1260,7 @@ test_approve_paths (void)
   g_assert_cmpint (byline_article_get_remote_status (article), ==, BYLINE_POST_STATUS_PUBLISH);
   g_assert_false (byline_remote_article_is_edited (article));
 
-  stored = get_post (editor, submitted->id);
+  stored = byline_test_get_post (editor, submitted->id);
   g_assert_nonnull (strstr (stored->content, "khởi công 79/81 căn nhà đại đoàn kết"));
   g_assert_cmpstr (byline_article_get_lead (article), ==,
                    "Sáng 15/11, đoàn công tác của tỉnh làm việc tại huyện Gia Viễn.");
@@ -1367,31 +1350,13 @@ test_approve_conflict (void)
   approved = approve (editor, store, article, NULL, &error);
   g_assert_null (approved);
   g_assert_error (error, BYLINE_ERROR, BYLINE_ERROR_CONFLICT);
-  now = get_post (editor, post->id);
+  now = byline_test_get_post (editor, post->id);
   g_assert_cmpint (now->status, ==, BYLINE_PORTAL_POST_STATUS_PENDING);
   g_assert_true (g_str_has_suffix (now->title, "(phóng viên sửa)"));
   /* The working copy is not left saying it was approved. */
   g_assert_cmpint (byline_article_get_status (article), ==, BYLINE_POST_STATUS_PENDING);
 
   byline_portal_post_unref (set_status (editor, post->id, BYLINE_PORTAL_POST_STATUS_TRASH));
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 int
@@ -1405,10 +1370,7 @@ main (int   argc,
 
   test_portal = byline_test_portal_require ();
   session = byline_http_session_new (60);
-  site = RUN (byline_wp_portal_discover_async (session, test_portal->base_url, NULL,
-                                               byline_test_store_result, &_result),
-              byline_wp_portal_discover_finish, _result, &error);
-  g_assert_no_error (error);
+  site = byline_test_portal_discover (test_portal, session);
   store_dir = g_dir_make_tmp ("byline-review-XXXXXX", &error);
   g_assert_no_error (error);
 
@@ -1425,7 +1387,7 @@ main (int   argc,
 
   status = g_test_run ();
 
-  remove_tree (store_dir);
+  byline_test_remove_tree (store_dir);
   g_free (store_dir);
   g_clear_pointer (&site, byline_portal_site_unref);
   g_clear_object (&session);

@@ -196,10 +196,7 @@ main (int   argc,
       fprintf (stderr, "bench-portal-review: %s\n", error->message);
       return EXIT_FAILURE;
     }
-  portal = BYLINE_PORTAL (byline_wp_portal_new (session, site,
-                                                byline_test_portal_user (test_portal, "editor", "login"),
-                                                byline_test_portal_user (test_portal, "editor",
-                                                                         "app_password")));
+  portal = byline_test_portal_sign_in (test_portal, session, site, "editor");
   user = RUN (byline_portal_get_user_async (portal, NULL, byline_test_store_result, &_result),
               byline_portal_get_user_finish, portal, _result, &error);
   if (user == NULL)

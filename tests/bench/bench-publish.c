@@ -143,24 +143,6 @@ reset_peak_rss (void)
     }
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -241,10 +223,7 @@ main (int   argc,
   g_signal_connect (session, "request-queued", G_CALLBACK (request_queued_cb), NULL);
   site = byline_portal_site_new ();
   site->rest_root = g_strdup (test_portal->rest_url);
-  portal = BYLINE_PORTAL (byline_wp_portal_new (session, site,
-                                                byline_test_portal_user (test_portal, "author", "login"),
-                                                byline_test_portal_user (test_portal, "author",
-                                                                         "app_password")));
+  portal = byline_test_portal_sign_in (test_portal, session, site, "author");
   publisher = byline_publisher_new (portal, store, article);
 
   reset_peak_rss ();
@@ -286,7 +265,7 @@ main (int   argc,
   printf ("bytes uploaded:   %.1f MB (from %.1f MB of originals; %.1f MB per second)\n",
           total / 1e6, originals / 1e6, total / 1e6 / wall);
 
-  remove_tree (dir);
+  byline_test_remove_tree (dir);
 
   return EXIT_SUCCESS;
 }
