@@ -11,6 +11,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <glib/gstdio.h>
 
@@ -210,6 +211,62 @@ byline_test_get_post (BylinePortal *portal,
   g_assert_no_error (error);
 
   return post;
+}
+
+BylinePortalPost *
+byline_test_create_post (BylinePortal           *portal,
+                         const char             *title,
+                         const char             *content,
+                         BylinePortalPostStatus  status)
+{
+  g_autoptr(BylinePortalPostChanges) changes = byline_portal_post_changes_new ();
+  g_autoptr(GError) error = NULL;
+  BylinePortalPost *post;
+
+  changes->title = g_strdup (title);
+  changes->content = g_strdup (content);
+  changes->status = status;
+  post = RUN (byline_portal_create_post_async (portal, changes, NULL, byline_test_store_result,
+                                               &_result),
+              byline_portal_post_finish, portal, _result, &error);
+  g_assert_no_error (error);
+
+  return post;
+}
+
+guint
+byline_test_portal_count (BylineTestPortal *portal,
+                          const char       *role,
+                          const char       *collection,
+                          const char       *search)
+{
+  g_autoptr(SoupSession) session = soup_session_new_with_options ("timeout", 30, NULL);
+  g_autofree char *escaped = g_uri_escape_string (search, NULL, FALSE);
+  g_autofree char *url = g_strdup_printf ("%swp/v2/%s?search=%s&per_page=100&context=edit&"
+                                          "status=%s&_fields=id", portal->rest_url, collection,
+                                          escaped,
+                                          g_str_equal (collection, "posts")
+                                          ? "draft,pending,publish,future,private" : "inherit");
+  g_autoptr(SoupMessage) message = soup_message_new (SOUP_METHOD_GET, url);
+  g_autofree char *pair = g_strdup_printf ("%s:%s", byline_test_portal_user (portal, role, "login"),
+                                           byline_test_portal_user (portal, role, "app_password"));
+  g_autofree char *basic = g_base64_encode ((const guchar *) pair, strlen (pair));
+  g_autofree char *authorization = g_strconcat ("Basic ", basic, NULL);
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  soup_message_headers_replace (soup_message_get_request_headers (message), "Authorization",
+                                authorization);
+  /* Another process answers: a synchronous call is fine in a test. */
+  body = soup_session_send_and_read (session, message, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (message), ==, SOUP_STATUS_OK);
+  json_parser_load_from_data (parser, g_bytes_get_data (body, NULL), g_bytes_get_size (body),
+                              &error);
+  g_assert_no_error (error);
+
+  return json_array_get_length (json_node_get_array (json_parser_get_root (parser)));
 }
 
 static JsonObject *

@@ -69,6 +69,18 @@ BylinePortal     *byline_test_portal_sign_in     (BylineTestPortal *portal,
 /* Post @id as @portal reads it; fails the test on an error. */
 BylinePortalPost *byline_test_get_post           (BylinePortal     *portal,
                                                   gint64            id);
+/* A new post as @portal writes it; fails the test on an error. */
+BylinePortalPost *byline_test_create_post        (BylinePortal           *portal,
+                                                  const char             *title,
+                                                  const char             *content,
+                                                  BylinePortalPostStatus  status);
+/* How many posts ("posts") or media items ("media") of any status match
+ * @search, counted by @role with a GET on the REST API itself (not
+ * through Byline). */
+guint             byline_test_portal_count       (BylineTestPortal *portal,
+                                                  const char       *role,
+                                                  const char       *collection,
+                                                  const char       *search);
 /* Plays the user's browser on WordPress's authorization page (logging in
  * as @role, then doing what wp-admin/js/auth-app.js does on "approve" or
  * "reject") and returns the address WordPress sends the browser to. */

@@ -278,7 +278,7 @@ test_timeout_mid_upload (Fixture       *fixture,
   g_assert_null (post);
   /* Cut off while sending: the portal never saw the whole request. */
   g_assert_error (error, BYLINE_ERROR, BYLINE_ERROR_TIMEOUT);
-  g_assert_cmpuint (test_portal_count (test_portal, "editor", "media", token), ==, 0);
+  g_assert_cmpuint (byline_test_portal_count (test_portal, "editor", "media", token), ==, 0);
   /* Its slug stays recorded all the same, to be looked up first. */
   g_assert_nonnull (byline_block_get_upload_slug (byline_article_get_block (article, 0)));
 
@@ -318,7 +318,7 @@ test_unreachable (Fixture       *fixture,
   post = test_publish (publisher, NULL, &error);
   g_assert_null (post);
   g_assert_error (error, BYLINE_ERROR, BYLINE_ERROR_UNKNOWN_OUTCOME);
-  g_assert_cmpuint (test_portal_count (test_portal, "editor", "media", token), ==, 2);
+  g_assert_cmpuint (byline_test_portal_count (test_portal, "editor", "media", token), ==, 2);
 
   byline_test_proxy_set (fixture->proxy, 0, BYLINE_TEST_PROXY_FORWARD, FALSE);
   g_assert_cmpuint (publish_until_done (fixture, article, 1), ==, 1);

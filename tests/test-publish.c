@@ -221,8 +221,8 @@ test_author_publishes_seed (void)
   g_assert_cmpuint (n_figures, ==, 3);
 
   /* One post, one media item per photo. */
-  g_assert_cmpuint (test_portal_count (test_portal, "editor", "posts", token), ==, 1);
-  g_assert_cmpuint (test_portal_count (test_portal, "editor", "media", token), ==, 3);
+  g_assert_cmpuint (byline_test_portal_count (test_portal, "editor", "posts", token), ==, 1);
+  g_assert_cmpuint (byline_test_portal_count (test_portal, "editor", "media", token), ==, 3);
 
   assert_valid_in_block_editor (stored->content);
 
@@ -291,8 +291,8 @@ test_contributor_with_photos_refused (void)
   g_assert_nonnull (strstr (message, "cannot upload photos"));
   g_assert_nonnull (strstr (message, "3 photos"));
 
-  g_assert_cmpuint (test_portal_count (test_portal, "editor", "posts", token), ==, 0);
-  g_assert_cmpuint (test_portal_count (test_portal, "editor", "media", token), ==, 0);
+  g_assert_cmpuint (byline_test_portal_count (test_portal, "editor", "posts", token), ==, 0);
+  g_assert_cmpuint (byline_test_portal_count (test_portal, "editor", "media", token), ==, 0);
   g_assert_cmpint (byline_article_get_post_id (article), ==, 0);
 }
 
@@ -460,7 +460,7 @@ test_conflict (void)
   stored = byline_test_get_post (editor, post->id);
   g_assert_cmpstr (stored->title, ==, my_title);
   /* Still one post: the update did not create another. */
-  g_assert_cmpuint (test_portal_count (test_portal, "editor", "posts", token), ==, 1);
+  g_assert_cmpuint (byline_test_portal_count (test_portal, "editor", "posts", token), ==, 1);
 }
 
 int

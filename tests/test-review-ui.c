@@ -147,20 +147,10 @@ static BylinePortalPost *
 submit (BylinePortal *reporter,
         const char   *title)
 {
-  g_autoptr(BylinePortalPostChanges) changes = byline_portal_post_changes_new ();
-  g_autoptr(GError) error = NULL;
-  BylinePortalPost *post;
-
-  changes->title = g_strdup (title);
-  changes->content = g_strdup ("<!-- wp:paragraph -->\n<p>Đoàn công tác đã kiểm tra kết qủa giảm "
-                               "nghèo năm 2023.</p>\n<!-- /wp:paragraph -->");
-  changes->status = BYLINE_PORTAL_POST_STATUS_PENDING;
-  post = RUN (byline_portal_create_post_async (reporter, changes, NULL, byline_test_store_result,
-                                               &_result),
-              byline_portal_post_finish, reporter, _result, &error);
-  g_assert_no_error (error);
-
-  return post;
+  return byline_test_create_post (reporter, title,
+                                  "<!-- wp:paragraph -->\n<p>Đoàn công tác đã kiểm tra kết qủa "
+                                  "giảm nghèo năm 2023.</p>\n<!-- /wp:paragraph -->",
+                                  BYLINE_PORTAL_POST_STATUS_PENDING);
 }
 
 static char *

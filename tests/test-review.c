@@ -63,27 +63,6 @@ portal_for (const char        *role,
 }
 
 static BylinePortalPost *
-create_post (BylinePortal           *portal,
-             const char             *title,
-             const char             *content,
-             BylinePortalPostStatus  status)
-{
-  g_autoptr(BylinePortalPostChanges) changes = byline_portal_post_changes_new ();
-  g_autoptr(GError) error = NULL;
-  BylinePortalPost *post;
-
-  changes->title = g_strdup (title);
-  changes->content = g_strdup (content);
-  changes->status = status;
-  post = RUN (byline_portal_create_post_async (portal, changes, NULL, byline_test_store_result,
-                                               &_result),
-              byline_portal_post_finish, portal, _result, &error);
-  g_assert_no_error (error);
-
-  return post;
-}
-
-static BylinePortalPost *
 update_post (BylinePortal            *portal,
              gint64                   id,
              BylinePortalPostChanges *changes)
@@ -486,9 +465,11 @@ test_sections_by_role (void)
                                                  : "Asia/Ho_Chi_Minh");
 
   /* The reporter submits two articles; the desk's next refresh has them. */
-  first = create_post (reporter, first_title, NULL, BYLINE_PORTAL_POST_STATUS_PENDING);
+  first = byline_test_create_post (reporter, first_title, NULL,
+                                   BYLINE_PORTAL_POST_STATUS_PENDING);
   g_usleep (1100 * G_TIME_SPAN_MILLISECOND);
-  second = create_post (reporter, second_title, NULL, BYLINE_PORTAL_POST_STATUS_PENDING);
+  second = byline_test_create_post (reporter, second_title, NULL,
+                                    BYLINE_PORTAL_POST_STATUS_PENDING);
   refresh (desk);
   refresh (mine);
 
@@ -568,8 +549,9 @@ test_return_note_reply (void)
   BylinePortalComment *note;
   BylineRemotePost *item;
 
-  post = create_post (reporter, title, "<!-- wp:paragraph -->\n<p>Bản thảo.</p>\n<!-- /wp:paragraph -->",
-                      BYLINE_PORTAL_POST_STATUS_PENDING);
+  post = byline_test_create_post (reporter, title,
+                                  "<!-- wp:paragraph -->\n<p>Bản thảo.</p>\n<!-- /wp:paragraph -->",
+                                  BYLINE_PORTAL_POST_STATUS_PENDING);
 
   returned = return_post (editor, post->id, NOTE, &error);
   g_assert_no_error (error);
@@ -641,7 +623,7 @@ test_return_draft_and_closed (void)
   g_autoptr(GPtrArray) seen = NULL;
   g_autoptr(GError) error = NULL;
 
-  draft = create_post (reporter, title, NULL, BYLINE_PORTAL_POST_STATUS_DRAFT);
+  draft = byline_test_create_post (reporter, title, NULL, BYLINE_PORTAL_POST_STATUS_DRAFT);
   returned = return_post (editor, draft->id, "Viết thêm phần kết.", &error);
   g_assert_no_error (error);
   g_assert_cmpint (returned->status, ==, BYLINE_PORTAL_POST_STATUS_DRAFT);
@@ -672,7 +654,7 @@ test_return_draft_and_closed (void)
   g_assert_cmpuint (seen->len, ==, 1);
 
   /* Published posts are not returned (their notes would be public). */
-  public_post = create_post (editor, title, NULL, BYLINE_PORTAL_POST_STATUS_PUBLISH);
+  public_post = byline_test_create_post (editor, title, NULL, BYLINE_PORTAL_POST_STATUS_PUBLISH);
   g_clear_pointer (&returned, byline_portal_post_unref);
   returned = return_post (editor, public_post->id, "Không được.", &error);
   g_assert_null (returned);
@@ -802,7 +784,7 @@ test_notes_never_public (void)
 
   /* The control: published without clearing, the approved note shows.
    * This is what the check below would find if clearing failed. */
-  control = create_post (reporter, title, content, BYLINE_PORTAL_POST_STATUS_PENDING);
+  control = byline_test_create_post (reporter, title, content, BYLINE_PORTAL_POST_STATUS_PENDING);
   control_note = return_and_tamper (editor, reporter, control->id, control_secret, answer);
   live = set_status (editor, control->id, BYLINE_PORTAL_POST_STATUS_PUBLISH);
   g_assert_cmpuint (count_public (control->id, control_note->id, control_secret), >, 0);
@@ -813,7 +795,7 @@ test_notes_never_public (void)
   g_clear_pointer (&live, byline_portal_post_unref);
 
   /* As approving does it: cleared, published, swept. */
-  post = create_post (reporter, title, content, BYLINE_PORTAL_POST_STATUS_PENDING);
+  post = byline_test_create_post (reporter, title, content, BYLINE_PORTAL_POST_STATUS_PENDING);
   note = return_and_tamper (editor, reporter, post->id, secret, answer);
   g_assert_cmpuint (clear_notes (editor, post->id, NULL), ==, 2);
   live = set_status (editor, post->id, BYLINE_PORTAL_POST_STATUS_PUBLISH);
@@ -903,7 +885,7 @@ test_open_keeps_blocks (void)
   content = g_strjoin ("\n\n", PARAGRAPH ("Mở đầu bài viết."), gallery,
                        PARAGRAPH ("Đoàn công tác đã kiểm tra kết qủa giảm nghèo."), columns, table,
                        embed, PARAGRAPH ("Kết thúc."), NULL);
-  post = create_post (editor, title, content, BYLINE_PORTAL_POST_STATUS_PENDING);
+  post = byline_test_create_post (editor, title, content, BYLINE_PORTAL_POST_STATUS_PENDING);
   /* An editor's content is stored as sent (unfiltered_html). */
   {
     g_autoptr(BylinePortalPost) stored = byline_test_get_post (editor, post->id);
@@ -988,7 +970,8 @@ test_open_again (void)
   BylineRemoteCopy copy;
   gboolean saved;
 
-  post = create_post (editor, title, PARAGRAPH ("Một."), BYLINE_PORTAL_POST_STATUS_PENDING);
+  post = byline_test_create_post (editor, title, PARAGRAPH ("Một."),
+                                  BYLINE_PORTAL_POST_STATUS_PENDING);
   first = open_remote (editor, store, post->id, &copy);
   g_assert_cmpint (copy, ==, BYLINE_REMOTE_COPY_NEW);
 
