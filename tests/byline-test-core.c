@@ -269,6 +269,53 @@ byline_test_portal_count (BylineTestPortal *portal,
   return json_array_get_length (json_node_get_array (json_parser_get_root (parser)));
 }
 
+/* Debian's wordpress package, whose block library the validator loads. */
+#define WORDPRESS_DIR "/usr/share/wordpress"
+
+void
+byline_test_assert_wordpress_validates (const char *markup)
+{
+  const char *validator = g_getenv ("BYLINE_WP_BLOCK_VALIDATE");
+  g_autofree char *node = g_find_program_in_path ("node");
+  g_autofree char *jsdom = NULL;
+  g_autofree char *script = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (validator != NULL)
+    jsdom = g_build_filename (validator, "node_modules", "jsdom", "package.json", NULL);
+  if (node == NULL || jsdom == NULL || !g_file_test (jsdom, G_FILE_TEST_EXISTS) ||
+      !g_file_test (WORDPRESS_DIR "/wp-includes/js/dist/blocks.js", G_FILE_TEST_EXISTS))
+    {
+      g_test_message ("not validated: needs node, jsdom and Debian's wordpress "
+                      "(build-aux/dev test installs them)");
+      return;
+    }
+
+  dir = g_dir_make_tmp ("byline-validate-XXXXXX", &error);
+  g_assert_no_error (error);
+  file = g_build_filename (dir, "post.html", NULL);
+  g_file_set_contents (file, markup, -1, &error);
+  g_assert_no_error (error);
+  script = g_build_filename (validator, "validate.mjs", NULL);
+
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                              &error, node, script, "--wp=" WORDPRESS_DIR, "--strict",
+                              "--fail-on-freeform", file, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  g_unlink (file);
+  g_rmdir (dir);
+  if (!g_subprocess_get_successful (process))
+    g_error ("WordPress finds blocks not valid:\n%s\n%s\n%s", out, err, markup);
+  g_test_message ("WordPress: %s", out);
+}
+
 static JsonObject *
 script_object (const char *html,
                const char *variable,

@@ -81,6 +81,11 @@ guint             byline_test_portal_count       (BylineTestPortal *portal,
                                                   const char       *role,
                                                   const char       *collection,
                                                   const char       *search);
+/* WordPress's own block parser (tests/tools/wp-block-validate, strict)
+ * must open @markup in the block editor without a complaint. Needs
+ * Node.js, jsdom and Debian's wordpress package, which build-aux/dev test
+ * installs; without them the check is skipped with a message. */
+void              byline_test_assert_wordpress_validates (const char *markup);
 /* Plays the user's browser on WordPress's authorization page (logging in
  * as @role, then doing what wp-admin/js/auth-app.js does on "approve" or
  * "reject") and returns the address WordPress sends the browser to. */

@@ -23,8 +23,6 @@
 #include "byline-wp-json.h"
 #include "byline-wp-portal.h"
 
-#define WORDPRESS_DIR "/usr/share/wordpress"
-
 static BylineTestPortal *test_portal;
 static SoupSession *session;
 static BylinePortalSite *site;
@@ -74,50 +72,6 @@ array_contains (GArray *ids,
     if (g_array_index (ids, gint64, i) == id)
       return TRUE;
   return FALSE;
-}
-
-/* WordPress's own block parser judges the stored content (as
- * test-markup-validate does for what Byline writes). */
-static void
-assert_valid_in_block_editor (const char *content)
-{
-  const char *validator = g_getenv ("BYLINE_WP_BLOCK_VALIDATE");
-  g_autofree char *node = g_find_program_in_path ("node");
-  g_autofree char *jsdom = NULL;
-  g_autofree char *script = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *file = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (validator != NULL)
-    jsdom = g_build_filename (validator, "node_modules", "jsdom", "package.json", NULL);
-  if (node == NULL || jsdom == NULL || !g_file_test (jsdom, G_FILE_TEST_EXISTS))
-    {
-      g_test_message ("not validated: needs node and jsdom (build-aux/dev test installs them)");
-      return;
-    }
-
-  dir = g_dir_make_tmp ("byline-publish-validate-XXXXXX", &error);
-  g_assert_no_error (error);
-  file = g_build_filename (dir, "post.html", NULL);
-  g_file_set_contents (file, content, -1, &error);
-  g_assert_no_error (error);
-  script = g_build_filename (validator, "validate.mjs", NULL);
-
-  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                              &error, "node", script, "--wp=" WORDPRESS_DIR, "--strict",
-                              "--fail-on-freeform", "--quiet", file, NULL);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, &error);
-  g_assert_no_error (error);
-  if (!g_subprocess_get_successful (process))
-    g_error ("WordPress finds the stored content not valid:\n%s\n%s\n%s", out, err, content);
-
-  g_unlink (file);
-  g_rmdir (dir);
 }
 
 /* Plain text as WordPress stores it in HTML fields. */
@@ -224,7 +178,7 @@ test_author_publishes_seed (void)
   g_assert_cmpuint (byline_test_portal_count (test_portal, "editor", "posts", token), ==, 1);
   g_assert_cmpuint (byline_test_portal_count (test_portal, "editor", "media", token), ==, 3);
 
-  assert_valid_in_block_editor (stored->content);
+  byline_test_assert_wordpress_validates (stored->content);
 
   /* The draft on disk says where the article is and holds nothing in flight. */
   reloaded = test_load (store, byline_article_get_id (article));

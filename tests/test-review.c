@@ -1076,44 +1076,6 @@ test_fetch_with_terms (void)
 
 /* ---- approving ---- */
 
-#define WORDPRESS_DIR "/usr/share/wordpress"
-
-/* WordPress's own block parser (tests/tools/wp-block-validate, strict):
- * whether the block editor opens @markup without a complaint. */
-static void
-assert_valid_strict (const char *markup)
-{
-  const char *validator_dir = g_getenv ("BYLINE_WP_BLOCK_VALIDATE");
-  g_autofree char *script = NULL;
-  g_autofree char *jsdom = NULL;
-  g_autofree char *file = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  g_autoptr(GSubprocess) node = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (validator_dir != NULL)
-    jsdom = g_build_filename (validator_dir, "node_modules", "jsdom", "package.json", NULL);
-  if (jsdom == NULL || !g_file_test (jsdom, G_FILE_TEST_EXISTS))
-    {
-      g_test_message ("not validated: no block validator (build-aux/dev test installs it)");
-      return;
-    }
-
-  script = g_build_filename (validator_dir, "validate.mjs", NULL);
-  file = g_build_filename (store_dir, "approved.html", NULL);
-  g_file_set_contents (file, markup, -1, &error);
-  g_assert_no_error (error);
-  node = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error,
-                           "node", script, "--wp=" WORDPRESS_DIR, "--strict", "--fail-on-freeform",
-                           file, NULL);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (node, NULL, NULL, &out, &err, &error);
-  g_assert_no_error (error);
-  g_test_message ("validate.mjs --strict: %s%s", out, err);
-  g_assert_true (g_subprocess_get_successful (node));
-}
-
 static BylinePortalPost *
 approve (BylinePortal     *portal,
          BylineDraftStore *store,
@@ -1247,7 +1209,7 @@ test_approve_paths (void)
   g_assert_nonnull (strstr (stored->content, "khởi công 79/81 căn nhà đại đoàn kết"));
   g_assert_cmpstr (byline_article_get_lead (article), ==,
                    "Sáng 15/11, đoàn công tác của tỉnh làm việc tại huyện Gia Viễn.");
-  assert_valid_strict (stored->content);
+  byline_test_assert_wordpress_validates (stored->content);
 
   /* It moves sections at once (the window applies the answer). */
   g_ptr_array_add (moved, byline_portal_post_ref (published));
