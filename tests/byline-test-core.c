@@ -11,8 +11,12 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
 
 #include "byline-test-core.h"
+#include "byline-wp-portal.h"
 
 static gboolean
 wait_timeout_cb (gpointer data)
@@ -166,6 +170,150 @@ byline_test_portal_user_id (BylineTestPortal *portal,
                             const char       *role)
 {
   return json_object_get_int_member (portal_user (portal, role), "id");
+}
+
+BylinePortalSite *
+byline_test_portal_discover (BylineTestPortal *portal,
+                             SoupSession      *session)
+{
+  g_autoptr(GError) error = NULL;
+  BylinePortalSite *site;
+
+  site = RUN (byline_wp_portal_discover_async (session, portal->base_url, NULL,
+                                               byline_test_store_result, &_result),
+              byline_wp_portal_discover_finish, _result, &error);
+  g_assert_no_error (error);
+
+  return site;
+}
+
+BylinePortal *
+byline_test_portal_sign_in (BylineTestPortal *portal,
+                            SoupSession      *session,
+                            BylinePortalSite *site,
+                            const char       *role)
+{
+  return BYLINE_PORTAL (byline_wp_portal_new (session, site,
+                                              byline_test_portal_user (portal, role, "login"),
+                                              byline_test_portal_user (portal, role,
+                                                                       "app_password")));
+}
+
+BylinePortalPost *
+byline_test_get_post (BylinePortal *portal,
+                      gint64        id)
+{
+  g_autoptr(GError) error = NULL;
+  BylinePortalPost *post;
+
+  post = RUN (byline_portal_get_post_async (portal, id, NULL, byline_test_store_result, &_result),
+              byline_portal_post_finish, portal, _result, &error);
+  g_assert_no_error (error);
+
+  return post;
+}
+
+BylinePortalPost *
+byline_test_create_post (BylinePortal           *portal,
+                         const char             *title,
+                         const char             *content,
+                         BylinePortalPostStatus  status)
+{
+  g_autoptr(BylinePortalPostChanges) changes = byline_portal_post_changes_new ();
+  g_autoptr(GError) error = NULL;
+  BylinePortalPost *post;
+
+  changes->title = g_strdup (title);
+  changes->content = g_strdup (content);
+  changes->status = status;
+  post = RUN (byline_portal_create_post_async (portal, changes, NULL, byline_test_store_result,
+                                               &_result),
+              byline_portal_post_finish, portal, _result, &error);
+  g_assert_no_error (error);
+
+  return post;
+}
+
+guint
+byline_test_portal_count (BylineTestPortal *portal,
+                          const char       *role,
+                          const char       *collection,
+                          const char       *search)
+{
+  g_autoptr(SoupSession) session = soup_session_new_with_options ("timeout", 30, NULL);
+  g_autofree char *escaped = g_uri_escape_string (search, NULL, FALSE);
+  g_autofree char *url = g_strdup_printf ("%swp/v2/%s?search=%s&per_page=100&context=edit&"
+                                          "status=%s&_fields=id", portal->rest_url, collection,
+                                          escaped,
+                                          g_str_equal (collection, "posts")
+                                          ? "draft,pending,publish,future,private" : "inherit");
+  g_autoptr(SoupMessage) message = soup_message_new (SOUP_METHOD_GET, url);
+  g_autofree char *pair = g_strdup_printf ("%s:%s", byline_test_portal_user (portal, role, "login"),
+                                           byline_test_portal_user (portal, role, "app_password"));
+  g_autofree char *basic = g_base64_encode ((const guchar *) pair, strlen (pair));
+  g_autofree char *authorization = g_strconcat ("Basic ", basic, NULL);
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  soup_message_headers_replace (soup_message_get_request_headers (message), "Authorization",
+                                authorization);
+  /* Another process answers: a synchronous call is fine in a test. */
+  body = soup_session_send_and_read (session, message, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (message), ==, SOUP_STATUS_OK);
+  json_parser_load_from_data (parser, g_bytes_get_data (body, NULL), g_bytes_get_size (body),
+                              &error);
+  g_assert_no_error (error);
+
+  return json_array_get_length (json_node_get_array (json_parser_get_root (parser)));
+}
+
+/* Debian's wordpress package, whose block library the validator loads. */
+#define WORDPRESS_DIR "/usr/share/wordpress"
+
+void
+byline_test_assert_wordpress_validates (const char *markup)
+{
+  const char *validator = g_getenv ("BYLINE_WP_BLOCK_VALIDATE");
+  g_autofree char *node = g_find_program_in_path ("node");
+  g_autofree char *jsdom = NULL;
+  g_autofree char *script = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (validator != NULL)
+    jsdom = g_build_filename (validator, "node_modules", "jsdom", "package.json", NULL);
+  if (node == NULL || jsdom == NULL || !g_file_test (jsdom, G_FILE_TEST_EXISTS) ||
+      !g_file_test (WORDPRESS_DIR "/wp-includes/js/dist/blocks.js", G_FILE_TEST_EXISTS))
+    {
+      g_test_message ("not validated: needs node, jsdom and Debian's wordpress "
+                      "(build-aux/dev test installs them)");
+      return;
+    }
+
+  dir = g_dir_make_tmp ("byline-validate-XXXXXX", &error);
+  g_assert_no_error (error);
+  file = g_build_filename (dir, "post.html", NULL);
+  g_file_set_contents (file, markup, -1, &error);
+  g_assert_no_error (error);
+  script = g_build_filename (validator, "validate.mjs", NULL);
+
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                              &error, node, script, "--wp=" WORDPRESS_DIR, "--strict",
+                              "--fail-on-freeform", file, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  g_unlink (file);
+  g_rmdir (dir);
+  if (!g_subprocess_get_successful (process))
+    g_error ("WordPress finds blocks not valid:\n%s\n%s\n%s", out, err, markup);
+  g_test_message ("WordPress: %s", out);
 }
 
 static JsonObject *
@@ -506,4 +654,23 @@ byline_test_server_respond_raw (SoupServerMessage *message,
   g_output_stream_write_all (out, raw, length, NULL, NULL, NULL);
   g_output_stream_flush (out, NULL, NULL);
   g_io_stream_close (stream, NULL, NULL);
+}
+
+void
+byline_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      /* A link to a folder is removed, not what it points to. */
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        byline_test_remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
 }

@@ -10,6 +10,8 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
+#include "byline-portal.h"
+
 G_BEGIN_DECLS
 
 /* Headless helpers shared by the core, portal and ui suites. */
@@ -54,6 +56,36 @@ const char       *byline_test_portal_user        (BylineTestPortal *portal,
                                                   const char       *field);
 gint64            byline_test_portal_user_id     (BylineTestPortal *portal,
                                                   const char       *role);
+/* The test portal's site, discovered through @session; fails the test
+ * when it cannot be. */
+BylinePortalSite *byline_test_portal_discover    (BylineTestPortal *portal,
+                                                  SoupSession      *session);
+/* A BylineWpPortal signed in as @role with its application password; no
+ * request is made. */
+BylinePortal     *byline_test_portal_sign_in     (BylineTestPortal *portal,
+                                                  SoupSession      *session,
+                                                  BylinePortalSite *site,
+                                                  const char       *role);
+/* Post @id as @portal reads it; fails the test on an error. */
+BylinePortalPost *byline_test_get_post           (BylinePortal     *portal,
+                                                  gint64            id);
+/* A new post as @portal writes it; fails the test on an error. */
+BylinePortalPost *byline_test_create_post        (BylinePortal           *portal,
+                                                  const char             *title,
+                                                  const char             *content,
+                                                  BylinePortalPostStatus  status);
+/* How many posts ("posts") or media items ("media") of any status match
+ * @search, counted by @role with a GET on the REST API itself (not
+ * through Byline). */
+guint             byline_test_portal_count       (BylineTestPortal *portal,
+                                                  const char       *role,
+                                                  const char       *collection,
+                                                  const char       *search);
+/* WordPress's own block parser (tests/tools/wp-block-validate, strict)
+ * must open @markup in the block editor without a complaint. Needs
+ * Node.js, jsdom and Debian's wordpress package, which build-aux/dev test
+ * installs; without them the check is skipped with a message. */
+void              byline_test_assert_wordpress_validates (const char *markup);
 /* Plays the user's browser on WordPress's authorization page (logging in
  * as @role, then doing what wp-admin/js/auth-app.js does on "approve" or
  * "reject") and returns the address WordPress sends the browser to. */
@@ -61,6 +93,9 @@ char             *byline_test_portal_authorize   (BylineTestPortal *portal,
                                                   const char       *role,
                                                   const char       *authorize_url,
                                                   gboolean          approve);
+
+/* Removes a temporary folder and what it holds, without following links. */
+void              byline_test_remove_tree        (const char       *path);
 
 /* A SoupServer on 127.0.0.1 running in its own thread and main context,
  * so clients can use any API from the test's thread. Handlers run in the

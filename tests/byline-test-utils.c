@@ -15,33 +15,16 @@
 #include <glib/gstdio.h>
 
 #include "byline-i18n.h"
+#include "byline-test-core.h"
 #include "byline-test-utils.h"
 
 static char *test_data_home;
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 remove_test_data_home (void)
 {
   if (test_data_home != NULL)
-    remove_tree (test_data_home);
+    byline_test_remove_tree (test_data_home);
 }
 
 void

@@ -202,29 +202,17 @@ portal_as (SoupSession *session,
 
   site->rest_root = g_strdup (portal->rest_url);
   site->address = g_strdup (portal->base_url);
-  return BYLINE_PORTAL (byline_wp_portal_new (session, site,
-                                              byline_test_portal_user (portal, role, "login"),
-                                              byline_test_portal_user (portal, role,
-                                                                       "app_password")));
+  return byline_test_portal_sign_in (portal, session, site, role);
 }
 
 static BylinePortalPost *
 submit_pending (BylinePortal *reporter,
                 const char   *title)
 {
-  g_autoptr(BylinePortalPostChanges) changes = byline_portal_post_changes_new ();
-  g_autoptr(GError) error = NULL;
-  BylinePortalPost *post;
-
-  changes->title = g_strdup (title);
-  changes->content = g_strdup ("<!-- wp:paragraph -->\n<p>Nội dung bài.</p>\n<!-- /wp:paragraph -->");
-  changes->status = BYLINE_PORTAL_POST_STATUS_PENDING;
-  post = RUN (byline_portal_create_post_async (reporter, changes, NULL, byline_test_store_result,
-                                               &_result),
-              byline_portal_post_finish, reporter, _result, &error);
-  g_assert_no_error (error);
-
-  return post;
+  return byline_test_create_post (reporter, title,
+                                  "<!-- wp:paragraph -->\n<p>Nội dung bài.</p>\n"
+                                  "<!-- /wp:paragraph -->",
+                                  BYLINE_PORTAL_POST_STATUS_PENDING);
 }
 
 static char *
@@ -546,38 +534,6 @@ test_authorize (void)
   }
 }
 
-/* The count of posts or media items that carry @token, straight from the
- * REST API. */
-static guint
-portal_count (const char *collection,
-              const char *token)
-{
-  g_autoptr(SoupSession) session = soup_session_new_with_options ("timeout", 30, NULL);
-  g_autofree char *url = g_strdup_printf ("%swp/v2/%s?search=%s&per_page=100&context=edit&"
-                                          "status=%s&_fields=id", portal->rest_url, collection,
-                                          token,
-                                          g_str_equal (collection, "posts")
-                                          ? "draft,pending,publish,future,private" : "inherit");
-  g_autoptr(SoupMessage) message = soup_message_new (SOUP_METHOD_GET, url);
-  g_autofree char *pair = g_strdup_printf ("editor:%s",
-                                           byline_test_portal_user (portal, "editor", "app_password"));
-  g_autofree char *basic = g_base64_encode ((const guchar *) pair, strlen (pair));
-  g_autofree char *authorization = g_strconcat ("Basic ", basic, NULL);
-  g_autoptr(GBytes) body = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-
-  soup_message_headers_replace (soup_message_get_request_headers (message), "Authorization",
-                                authorization);
-  body = soup_session_send_and_read (session, message, NULL, &error);
-  g_assert_no_error (error);
-  json_parser_load_from_data (parser, g_bytes_get_data (body, NULL), g_bytes_get_size (body),
-                              &error);
-  g_assert_no_error (error);
-
-  return json_array_get_length (json_node_get_array (json_parser_get_root (parser)));
-}
-
 /* An HTML file as a newsroom's script would have it: headline, paragraphs,
  * three photos beside it with their captions. */
 static char *
@@ -647,7 +603,7 @@ test_publish (void)
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "cannot upload photos"));
   run_clear (&run);
-  g_assert_cmpuint (portal_count ("posts", token), ==, 0);
+  g_assert_cmpuint (byline_test_portal_count (portal, "editor", "posts", token), ==, 0);
 
   run = run_cli (NULL, "publish", file, "--account", "phóng viên", "--status", "publish",
                  "--tag", token, "--featured", "2", NULL);
@@ -667,8 +623,8 @@ test_publish (void)
     g_assert_true (g_uuid_string_is_valid (draft_id));
   }
   run_clear (&run);
-  g_assert_cmpuint (portal_count ("posts", token), ==, 1);
-  g_assert_cmpuint (portal_count ("media", token), ==, 3);
+  g_assert_cmpuint (byline_test_portal_count (portal, "editor", "posts", token), ==, 1);
+  g_assert_cmpuint (byline_test_portal_count (portal, "editor", "media", token), ==, 3);
 
   /* The file changed; run again: the same post is updated, no photo is
    * sent twice. */
@@ -679,8 +635,8 @@ test_publish (void)
   g_assert_true (g_str_has_prefix (run.out, post_id));
   g_assert_null (strstr (run.err, "Photo 1 of"));
   run_clear (&run);
-  g_assert_cmpuint (portal_count ("posts", token), ==, 1);
-  g_assert_cmpuint (portal_count ("media", token), ==, 3);
+  g_assert_cmpuint (byline_test_portal_count (portal, "editor", "posts", token), ==, 1);
+  g_assert_cmpuint (byline_test_portal_count (portal, "editor", "media", token), ==, 3);
 
   /* The draft by its id, as scripts resume it. */
   run = run_cli (NULL, "publish", draft_id, "--account", "phóng viên", "--status", "publish", NULL);
@@ -819,24 +775,6 @@ test_no_password_anywhere (void)
   }
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -869,7 +807,7 @@ main (int   argc,
 
   status = g_test_run ();
 
-  remove_tree (home);
+  byline_test_remove_tree (home);
   g_free (home);
 
   return status;

@@ -11,7 +11,6 @@
 #include "config.h"
 
 #include <string.h>
-#include <unistd.h>
 
 #include <glib/gstdio.h>
 
@@ -19,6 +18,7 @@
 #include "byline-editor.h"
 #include "byline-figure-card.h"
 #include "byline-markup-writer.h"
+#include "byline-test-core.h"
 #include "byline-test-utils.h"
 
 typedef struct
@@ -352,49 +352,6 @@ test_undo_redo (Fixture       *fixture,
 }
 
 
-/* WordPress's own block parser (tests/validate) must find every block
- * valid, in its strict mode. It needs Node.js, jsdom and Debian's
- * wordpress package, which build-aux/dev test installs. */
-static void
-assert_wordpress_validates (const char *markup)
-{
-  const char *validator_dir = g_getenv ("BYLINE_WP_BLOCK_VALIDATE");
-  g_autofree char *node = g_find_program_in_path ("node");
-  g_autofree char *jsdom = NULL;
-  g_autofree char *script = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *out = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  int fd;
-
-  if (validator_dir != NULL)
-    jsdom = g_build_filename (validator_dir, "node_modules", "jsdom", "package.json", NULL);
-  if (node == NULL || jsdom == NULL || !g_file_test (jsdom, G_FILE_TEST_EXISTS) ||
-      !g_file_test ("/usr/share/wordpress/wp-includes/js/dist/blocks.js", G_FILE_TEST_EXISTS))
-    {
-      g_test_message ("WordPress validation not run: needs node, jsdom and Debian's wordpress");
-      return;
-    }
-
-  fd = g_file_open_tmp ("byline-editor-XXXXXX.html", &path, &error);
-  g_assert_no_error (error);
-  close (fd);
-  g_file_set_contents (path, markup, -1, &error);
-  g_assert_no_error (error);
-  script = g_build_filename (validator_dir, "validate.mjs", NULL);
-  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_MERGE, &error,
-                              node, script, "--wp=/usr/share/wordpress", "--strict", "--fail-on-freeform",
-                              path, NULL);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, NULL, &error);
-  g_assert_no_error (error);
-  g_unlink (path);
-  if (!g_subprocess_get_successful (process))
-    g_error ("WordPress finds blocks not valid:\n%s\n%s", out, markup);
-  g_test_message ("WordPress: %s", out);
-}
-
 static gboolean
 thumbnail_shown (gpointer data)
 {
@@ -495,7 +452,7 @@ test_photo_workflow (Fixture       *fixture,
                    "<!-- wp:image {\"sizeSlug\":\"large\",\"linkDestination\":\"none\"} -->\n"
                    "<figure class=\"wp-block-image size-large\"><img alt=\"\" /></figure>\n"
                    "<!-- /wp:image -->");
-  assert_wordpress_validates (markup);
+  byline_test_assert_wordpress_validates (markup);
 }
 
 static void

@@ -327,7 +327,7 @@ test_waits_then_sends (Fixture       *fixture,
   g_assert_nonnull (item);
   g_assert_true (spin_until (first_waits, fixture, 30));
   g_assert_nonnull (byline_outbox_item_get_message (item));
-  g_assert_cmpuint (test_portal_count (test_portal, "editor", "posts", token), ==, 0);
+  g_assert_cmpuint (byline_test_portal_count (test_portal, "editor", "posts", token), ==, 0);
 
   /* The portal comes back; the next retry sends it. */
   byline_test_proxy_set (fixture->proxy, 0, BYLINE_TEST_PROXY_FORWARD, FALSE);
@@ -374,7 +374,7 @@ test_cancel (Fixture       *fixture,
   /* Reachable again, and several retries later: nothing was sent. */
   byline_test_proxy_set (fixture->proxy, 0, BYLINE_TEST_PROXY_FORWARD, FALSE);
   g_assert_false (spin_until (one_sent, fixture, 3));
-  g_assert_cmpuint (test_portal_count (test_portal, "editor", "posts", token), ==, 0);
+  g_assert_cmpuint (byline_test_portal_count (test_portal, "editor", "posts", token), ==, 0);
   g_assert_false (file_lists (fixture, byline_article_get_id (article)));
 }
 

@@ -23,6 +23,7 @@
 #include "byline-error.h"
 #include "byline-i18n.h"
 #include "byline-photo.h"
+#include "byline-test-core.h"
 
 /* Quadrant colours: top-left, top-right, bottom-left, bottom-right. */
 enum { TL, TR, BL, BR };
@@ -1590,24 +1591,6 @@ test_describe_error_vietnamese (void)
   g_test_trap_assert_passed ();
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -1651,7 +1634,7 @@ main (int   argc,
 
   status = g_test_run ();
 
-  remove_tree (tmp_dir);
+  byline_test_remove_tree (tmp_dir);
   g_free (tmp_dir);
   return status;
 }

@@ -62,9 +62,7 @@ fixture_setup (Fixture       *fixture,
   fixture->store = test_store_new (&fixture->dir);
   fixture->session = byline_http_session_new (timeout);
   site->rest_root = byline_test_proxy_rest_root (fixture->proxy);
-  fixture->portal = BYLINE_PORTAL (byline_wp_portal_new (
-    fixture->session, site, byline_test_portal_user (test_portal, "author", "login"),
-    byline_test_portal_user (test_portal, "author", "app_password")));
+  fixture->portal = byline_test_portal_sign_in (test_portal, fixture->session, site, "author");
   work = g_build_filename (fixture->dir, "work", NULL);
   fixture->work_dir = g_file_new_for_path (work);
 }
@@ -280,7 +278,7 @@ test_timeout_mid_upload (Fixture       *fixture,
   g_assert_null (post);
   /* Cut off while sending: the portal never saw the whole request. */
   g_assert_error (error, BYLINE_ERROR, BYLINE_ERROR_TIMEOUT);
-  g_assert_cmpuint (test_portal_count (test_portal, "editor", "media", token), ==, 0);
+  g_assert_cmpuint (byline_test_portal_count (test_portal, "editor", "media", token), ==, 0);
   /* Its slug stays recorded all the same, to be looked up first. */
   g_assert_nonnull (byline_block_get_upload_slug (byline_article_get_block (article, 0)));
 
@@ -320,7 +318,7 @@ test_unreachable (Fixture       *fixture,
   post = test_publish (publisher, NULL, &error);
   g_assert_null (post);
   g_assert_error (error, BYLINE_ERROR, BYLINE_ERROR_UNKNOWN_OUTCOME);
-  g_assert_cmpuint (test_portal_count (test_portal, "editor", "media", token), ==, 2);
+  g_assert_cmpuint (byline_test_portal_count (test_portal, "editor", "media", token), ==, 2);
 
   byline_test_proxy_set (fixture->proxy, 0, BYLINE_TEST_PROXY_FORWARD, FALSE);
   g_assert_cmpuint (publish_until_done (fixture, article, 1), ==, 1);

@@ -198,7 +198,7 @@ test_contributor_told_before_sending (void)
   g_assert_nonnull (byline_test_find_widget (GTK_WIDGET (shown.panel), ADW_TYPE_ACTION_ROW, TRUE,
                                              title_contains, (gpointer) "cannot upload photos"));
   g_assert_false (gtk_widget_get_sensitive (send_button (&shown)));
-  g_assert_cmpuint (test_portal_count (test_portal, "editor", "posts", token), ==, 0);
+  g_assert_cmpuint (byline_test_portal_count (test_portal, "editor", "posts", token), ==, 0);
 
   byline_test_close_windows ();
 }

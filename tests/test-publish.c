@@ -23,8 +23,6 @@
 #include "byline-wp-json.h"
 #include "byline-wp-portal.h"
 
-#define WORDPRESS_DIR "/usr/share/wordpress"
-
 static BylineTestPortal *test_portal;
 static SoupSession *session;
 static BylinePortalSite *site;
@@ -41,30 +39,13 @@ request_queued_cb (SoupSession *session,
 static BylinePortal *
 portal_for (const char *role)
 {
-  return BYLINE_PORTAL (byline_wp_portal_new (session, site,
-                                              byline_test_portal_user (test_portal, role, "login"),
-                                              byline_test_portal_user (test_portal, role,
-                                                                       "app_password")));
+  return byline_test_portal_sign_in (test_portal, session, site, role);
 }
 
 static char *
 unique (const char *prefix)
 {
   return g_strdup_printf ("%s-%08x", prefix, g_random_int ());
-}
-
-static BylinePortalPost *
-get_post (BylinePortal *portal,
-          gint64        id)
-{
-  g_autoptr(GError) error = NULL;
-  BylinePortalPost *post;
-
-  post = RUN (byline_portal_get_post_async (portal, id, NULL, byline_test_store_result, &_result),
-              byline_portal_post_finish, portal, _result, &error);
-  g_assert_no_error (error);
-
-  return post;
 }
 
 static BylinePortalTerm *
@@ -91,50 +72,6 @@ array_contains (GArray *ids,
     if (g_array_index (ids, gint64, i) == id)
       return TRUE;
   return FALSE;
-}
-
-/* WordPress's own block parser judges the stored content (as
- * test-markup-validate does for what Byline writes). */
-static void
-assert_valid_in_block_editor (const char *content)
-{
-  const char *validator = g_getenv ("BYLINE_WP_BLOCK_VALIDATE");
-  g_autofree char *node = g_find_program_in_path ("node");
-  g_autofree char *jsdom = NULL;
-  g_autofree char *script = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *file = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (validator != NULL)
-    jsdom = g_build_filename (validator, "node_modules", "jsdom", "package.json", NULL);
-  if (node == NULL || jsdom == NULL || !g_file_test (jsdom, G_FILE_TEST_EXISTS))
-    {
-      g_test_message ("not validated: needs node and jsdom (build-aux/dev test installs them)");
-      return;
-    }
-
-  dir = g_dir_make_tmp ("byline-publish-validate-XXXXXX", &error);
-  g_assert_no_error (error);
-  file = g_build_filename (dir, "post.html", NULL);
-  g_file_set_contents (file, content, -1, &error);
-  g_assert_no_error (error);
-  script = g_build_filename (validator, "validate.mjs", NULL);
-
-  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                              &error, "node", script, "--wp=" WORDPRESS_DIR, "--strict",
-                              "--fail-on-freeform", "--quiet", file, NULL);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, &error);
-  g_assert_no_error (error);
-  if (!g_subprocess_get_successful (process))
-    g_error ("WordPress finds the stored content not valid:\n%s\n%s\n%s", out, err, content);
-
-  g_unlink (file);
-  g_rmdir (dir);
 }
 
 /* Plain text as WordPress stores it in HTML fields. */
@@ -194,7 +131,7 @@ test_author_publishes_seed (void)
   g_assert_cmpfloat (byline_publisher_get_fraction (publisher), ==, 1.0);
 
   /* What the portal holds, read back independently. */
-  stored = get_post (editor, post->id);
+  stored = byline_test_get_post (editor, post->id);
   g_assert_nonnull (strstr (stored->title, token));
   /* The lead is plain text; WordPress keeps excerpts as HTML. */
   escaped_lead = html_escape (byline_article_get_lead (article));
@@ -238,10 +175,10 @@ test_author_publishes_seed (void)
   g_assert_cmpuint (n_figures, ==, 3);
 
   /* One post, one media item per photo. */
-  g_assert_cmpuint (test_portal_count (test_portal, "editor", "posts", token), ==, 1);
-  g_assert_cmpuint (test_portal_count (test_portal, "editor", "media", token), ==, 3);
+  g_assert_cmpuint (byline_test_portal_count (test_portal, "editor", "posts", token), ==, 1);
+  g_assert_cmpuint (byline_test_portal_count (test_portal, "editor", "media", token), ==, 3);
 
-  assert_valid_in_block_editor (stored->content);
+  byline_test_assert_wordpress_validates (stored->content);
 
   /* The draft on disk says where the article is and holds nothing in flight. */
   reloaded = test_load (store, byline_article_get_id (article));
@@ -308,8 +245,8 @@ test_contributor_with_photos_refused (void)
   g_assert_nonnull (strstr (message, "cannot upload photos"));
   g_assert_nonnull (strstr (message, "3 photos"));
 
-  g_assert_cmpuint (test_portal_count (test_portal, "editor", "posts", token), ==, 0);
-  g_assert_cmpuint (test_portal_count (test_portal, "editor", "media", token), ==, 0);
+  g_assert_cmpuint (byline_test_portal_count (test_portal, "editor", "posts", token), ==, 0);
+  g_assert_cmpuint (byline_test_portal_count (test_portal, "editor", "media", token), ==, 0);
   g_assert_cmpint (byline_article_get_post_id (article), ==, 0);
 }
 
@@ -384,7 +321,7 @@ test_schedule (void)
   g_assert_no_error (error);
   g_assert_cmpint (post->status, ==, BYLINE_PORTAL_POST_STATUS_FUTURE);
 
-  stored = get_post (editor, post->id);
+  stored = byline_test_get_post (editor, post->id);
   g_assert_cmpint (stored->status, ==, BYLINE_PORTAL_POST_STATUS_FUTURE);
   g_assert_nonnull (stored->date_gmt);
   g_assert_true (g_date_time_equal (stored->date_gmt, when));
@@ -462,7 +399,7 @@ test_conflict (void)
   g_assert_nonnull (strstr (message, "changed"));
   g_clear_error (&error);
 
-  stored = get_post (editor, post->id);
+  stored = byline_test_get_post (editor, post->id);
   g_assert_cmpstr (stored->title, ==, their_title);
   /* Nothing is left in flight: the update was never sent. */
   g_assert_cmpint (byline_article_get_post_request (article, NULL, NULL), ==,
@@ -474,27 +411,22 @@ test_conflict (void)
   g_assert_no_error (error);
   g_assert_cmpstr (overwritten->title, ==, my_title);
   g_clear_pointer (&stored, byline_portal_post_unref);
-  stored = get_post (editor, post->id);
+  stored = byline_test_get_post (editor, post->id);
   g_assert_cmpstr (stored->title, ==, my_title);
   /* Still one post: the update did not create another. */
-  g_assert_cmpuint (test_portal_count (test_portal, "editor", "posts", token), ==, 1);
+  g_assert_cmpuint (byline_test_portal_count (test_portal, "editor", "posts", token), ==, 1);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-
   g_test_init (&argc, &argv, NULL);
 
   test_portal = byline_test_portal_require ();
   session = byline_http_session_new (60);
   g_signal_connect (session, "request-queued", G_CALLBACK (request_queued_cb), NULL);
-  site = RUN (byline_wp_portal_discover_async (session, test_portal->base_url, NULL,
-                                               byline_test_store_result, &_result),
-              byline_wp_portal_discover_finish, _result, &error);
-  g_assert_no_error (error);
+  site = byline_test_portal_discover (test_portal, session);
 
   g_test_add_func ("/publish/author-publishes-seed", test_author_publishes_seed);
   g_test_add_func ("/publish/featured-photo", test_featured_photo);

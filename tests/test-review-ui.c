@@ -135,10 +135,7 @@ portal_for (const char *role)
   g_autoptr(BylinePortalUser) user = NULL;
   g_autoptr(GError) error = NULL;
 
-  portal = BYLINE_PORTAL (byline_wp_portal_new (session, site,
-                                                byline_test_portal_user (test_portal, role, "login"),
-                                                byline_test_portal_user (test_portal, role,
-                                                                         "app_password")));
+  portal = byline_test_portal_sign_in (test_portal, session, site, role);
   user = RUN (byline_portal_get_user_async (portal, NULL, byline_test_store_result, &_result),
               byline_portal_get_user_finish, portal, _result, &error);
   g_assert_no_error (error);
@@ -150,34 +147,10 @@ static BylinePortalPost *
 submit (BylinePortal *reporter,
         const char   *title)
 {
-  g_autoptr(BylinePortalPostChanges) changes = byline_portal_post_changes_new ();
-  g_autoptr(GError) error = NULL;
-  BylinePortalPost *post;
-
-  changes->title = g_strdup (title);
-  changes->content = g_strdup ("<!-- wp:paragraph -->\n<p>Đoàn công tác đã kiểm tra kết qủa giảm "
-                               "nghèo năm 2023.</p>\n<!-- /wp:paragraph -->");
-  changes->status = BYLINE_PORTAL_POST_STATUS_PENDING;
-  post = RUN (byline_portal_create_post_async (reporter, changes, NULL, byline_test_store_result,
-                                               &_result),
-              byline_portal_post_finish, reporter, _result, &error);
-  g_assert_no_error (error);
-
-  return post;
-}
-
-static BylinePortalPost *
-get_post (BylinePortal *portal,
-          gint64        id)
-{
-  g_autoptr(GError) error = NULL;
-  BylinePortalPost *post;
-
-  post = RUN (byline_portal_get_post_async (portal, id, NULL, byline_test_store_result, &_result),
-              byline_portal_post_finish, portal, _result, &error);
-  g_assert_no_error (error);
-
-  return post;
+  return byline_test_create_post (reporter, title,
+                                  "<!-- wp:paragraph -->\n<p>Đoàn công tác đã kiểm tra kết qủa "
+                                  "giảm nghèo năm 2023.</p>\n<!-- /wp:paragraph -->",
+                                  BYLINE_PORTAL_POST_STATUS_PENDING);
 }
 
 static char *
@@ -459,7 +432,7 @@ test_queue_open_approve (void)
     g_assert_true (byline_test_wait_until (approval_shown, &wait, 30000));
   }
 
-  live = get_post (editor, post->id);
+  live = byline_test_get_post (editor, post->id);
   g_assert_cmpint (live->status, ==, BYLINE_PORTAL_POST_STATUS_PUBLISH);
   g_assert_nonnull (strstr (live->content, "kết quả giảm nghèo năm 2023"));
   g_assert_null (byline_remote_post_list_find (queue, post->id, NULL));
@@ -674,8 +647,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-
   /* The notifications go to org.gtk.Notifications, which the test plays. */
   g_setenv ("GNOTIFICATION_BACKEND", "gtk", TRUE);
   byline_test_init_ui (&argc, &argv);
@@ -691,10 +662,7 @@ main (int   argc,
   own_notification_service ();
 
   session = byline_http_session_new (60);
-  site = RUN (byline_wp_portal_discover_async (session, test_portal->base_url, NULL,
-                                               byline_test_store_result, &_result),
-              byline_wp_portal_discover_finish, _result, &error);
-  g_assert_no_error (error);
+  site = byline_test_portal_discover (test_portal, session);
 
   /* In order: one window, two accounts. */
   g_test_add_func ("/review-ui/queue-open-approve", test_queue_open_approve);

@@ -52,10 +52,7 @@ portal_for (const char        *role,
   g_autoptr(BylinePortalUser) user = NULL;
   g_autoptr(GError) error = NULL;
 
-  portal = BYLINE_PORTAL (byline_wp_portal_new (session, site,
-                                                byline_test_portal_user (test_portal, role, "login"),
-                                                byline_test_portal_user (test_portal, role,
-                                                                         "app_password")));
+  portal = byline_test_portal_sign_in (test_portal, session, site, role);
   user = RUN (byline_portal_get_user_async (portal, NULL, byline_test_store_result, &_result),
               byline_portal_get_user_finish, portal, _result, &error);
   g_assert_no_error (error);
@@ -63,27 +60,6 @@ portal_for (const char        *role,
     *user_out = g_steal_pointer (&user);
 
   return g_steal_pointer (&portal);
-}
-
-static BylinePortalPost *
-create_post (BylinePortal           *portal,
-             const char             *title,
-             const char             *content,
-             BylinePortalPostStatus  status)
-{
-  g_autoptr(BylinePortalPostChanges) changes = byline_portal_post_changes_new ();
-  g_autoptr(GError) error = NULL;
-  BylinePortalPost *post;
-
-  changes->title = g_strdup (title);
-  changes->content = g_strdup (content);
-  changes->status = status;
-  post = RUN (byline_portal_create_post_async (portal, changes, NULL, byline_test_store_result,
-                                               &_result),
-              byline_portal_post_finish, portal, _result, &error);
-  g_assert_no_error (error);
-
-  return post;
 }
 
 static BylinePortalPost *
@@ -124,20 +100,6 @@ set_status (BylinePortal           *portal,
 
   changes->status = status;
   return update_post (portal, id, changes);
-}
-
-static BylinePortalPost *
-get_post (BylinePortal *portal,
-          gint64        id)
-{
-  g_autoptr(GError) error = NULL;
-  BylinePortalPost *post;
-
-  post = RUN (byline_portal_get_post_async (portal, id, NULL, byline_test_store_result, &_result),
-              byline_portal_post_finish, portal, _result, &error);
-  g_assert_no_error (error);
-
-  return post;
 }
 
 /* What the portal itself counts, asked directly. */
@@ -503,9 +465,11 @@ test_sections_by_role (void)
                                                  : "Asia/Ho_Chi_Minh");
 
   /* The reporter submits two articles; the desk's next refresh has them. */
-  first = create_post (reporter, first_title, NULL, BYLINE_PORTAL_POST_STATUS_PENDING);
+  first = byline_test_create_post (reporter, first_title, NULL,
+                                   BYLINE_PORTAL_POST_STATUS_PENDING);
   g_usleep (1100 * G_TIME_SPAN_MILLISECOND);
-  second = create_post (reporter, second_title, NULL, BYLINE_PORTAL_POST_STATUS_PENDING);
+  second = byline_test_create_post (reporter, second_title, NULL,
+                                    BYLINE_PORTAL_POST_STATUS_PENDING);
   refresh (desk);
   refresh (mine);
 
@@ -585,8 +549,9 @@ test_return_note_reply (void)
   BylinePortalComment *note;
   BylineRemotePost *item;
 
-  post = create_post (reporter, title, "<!-- wp:paragraph -->\n<p>Bản thảo.</p>\n<!-- /wp:paragraph -->",
-                      BYLINE_PORTAL_POST_STATUS_PENDING);
+  post = byline_test_create_post (reporter, title,
+                                  "<!-- wp:paragraph -->\n<p>Bản thảo.</p>\n<!-- /wp:paragraph -->",
+                                  BYLINE_PORTAL_POST_STATUS_PENDING);
 
   returned = return_post (editor, post->id, NOTE, &error);
   g_assert_no_error (error);
@@ -626,7 +591,7 @@ test_return_note_reply (void)
   g_assert_no_error (error);
   g_assert_cmpint (reply->status, ==, BYLINE_PORTAL_COMMENT_STATUS_HOLD);
   g_assert_cmpint (reply->parent, ==, note->id);
-  again = get_post (reporter, post->id);
+  again = byline_test_get_post (reporter, post->id);
   g_assert_cmpint (again->status, ==, BYLINE_PORTAL_POST_STATUS_PENDING);
 
   /* The editor sees both, held, with the reporter's words. */
@@ -658,7 +623,7 @@ test_return_draft_and_closed (void)
   g_autoptr(GPtrArray) seen = NULL;
   g_autoptr(GError) error = NULL;
 
-  draft = create_post (reporter, title, NULL, BYLINE_PORTAL_POST_STATUS_DRAFT);
+  draft = byline_test_create_post (reporter, title, NULL, BYLINE_PORTAL_POST_STATUS_DRAFT);
   returned = return_post (editor, draft->id, "Viết thêm phần kết.", &error);
   g_assert_no_error (error);
   g_assert_cmpint (returned->status, ==, BYLINE_PORTAL_POST_STATUS_DRAFT);
@@ -689,7 +654,7 @@ test_return_draft_and_closed (void)
   g_assert_cmpuint (seen->len, ==, 1);
 
   /* Published posts are not returned (their notes would be public). */
-  public_post = create_post (editor, title, NULL, BYLINE_PORTAL_POST_STATUS_PUBLISH);
+  public_post = byline_test_create_post (editor, title, NULL, BYLINE_PORTAL_POST_STATUS_PUBLISH);
   g_clear_pointer (&returned, byline_portal_post_unref);
   returned = return_post (editor, public_post->id, "Không được.", &error);
   g_assert_null (returned);
@@ -819,7 +784,7 @@ test_notes_never_public (void)
 
   /* The control: published without clearing, the approved note shows.
    * This is what the check below would find if clearing failed. */
-  control = create_post (reporter, title, content, BYLINE_PORTAL_POST_STATUS_PENDING);
+  control = byline_test_create_post (reporter, title, content, BYLINE_PORTAL_POST_STATUS_PENDING);
   control_note = return_and_tamper (editor, reporter, control->id, control_secret, answer);
   live = set_status (editor, control->id, BYLINE_PORTAL_POST_STATUS_PUBLISH);
   g_assert_cmpuint (count_public (control->id, control_note->id, control_secret), >, 0);
@@ -830,7 +795,7 @@ test_notes_never_public (void)
   g_clear_pointer (&live, byline_portal_post_unref);
 
   /* As approving does it: cleared, published, swept. */
-  post = create_post (reporter, title, content, BYLINE_PORTAL_POST_STATUS_PENDING);
+  post = byline_test_create_post (reporter, title, content, BYLINE_PORTAL_POST_STATUS_PENDING);
   note = return_and_tamper (editor, reporter, post->id, secret, answer);
   g_assert_cmpuint (clear_notes (editor, post->id, NULL), ==, 2);
   live = set_status (editor, post->id, BYLINE_PORTAL_POST_STATUS_PUBLISH);
@@ -920,10 +885,10 @@ test_open_keeps_blocks (void)
   content = g_strjoin ("\n\n", PARAGRAPH ("Mở đầu bài viết."), gallery,
                        PARAGRAPH ("Đoàn công tác đã kiểm tra kết qủa giảm nghèo."), columns, table,
                        embed, PARAGRAPH ("Kết thúc."), NULL);
-  post = create_post (editor, title, content, BYLINE_PORTAL_POST_STATUS_PENDING);
+  post = byline_test_create_post (editor, title, content, BYLINE_PORTAL_POST_STATUS_PENDING);
   /* An editor's content is stored as sent (unfiltered_html). */
   {
-    g_autoptr(BylinePortalPost) stored = get_post (editor, post->id);
+    g_autoptr(BylinePortalPost) stored = byline_test_get_post (editor, post->id);
 
     g_assert_cmpstr (stored->content, ==, content);
   }
@@ -980,7 +945,7 @@ test_open_keeps_blocks (void)
 
     g_assert_no_error (error);
     g_assert_cmpint (live->status, ==, BYLINE_PORTAL_POST_STATUS_PUBLISH);
-    stored = get_post (editor, post->id);
+    stored = byline_test_get_post (editor, post->id);
     g_assert_cmpstr (stored->content, ==, expected);
   }
 
@@ -1005,7 +970,8 @@ test_open_again (void)
   BylineRemoteCopy copy;
   gboolean saved;
 
-  post = create_post (editor, title, PARAGRAPH ("Một."), BYLINE_PORTAL_POST_STATUS_PENDING);
+  post = byline_test_create_post (editor, title, PARAGRAPH ("Một."),
+                                  BYLINE_PORTAL_POST_STATUS_PENDING);
   first = open_remote (editor, store, post->id, &copy);
   g_assert_cmpint (copy, ==, BYLINE_REMOTE_COPY_NEW);
 
@@ -1109,44 +1075,6 @@ test_fetch_with_terms (void)
 }
 
 /* ---- approving ---- */
-
-#define WORDPRESS_DIR "/usr/share/wordpress"
-
-/* WordPress's own block parser (tests/tools/wp-block-validate, strict):
- * whether the block editor opens @markup without a complaint. */
-static void
-assert_valid_strict (const char *markup)
-{
-  const char *validator_dir = g_getenv ("BYLINE_WP_BLOCK_VALIDATE");
-  g_autofree char *script = NULL;
-  g_autofree char *jsdom = NULL;
-  g_autofree char *file = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  g_autoptr(GSubprocess) node = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (validator_dir != NULL)
-    jsdom = g_build_filename (validator_dir, "node_modules", "jsdom", "package.json", NULL);
-  if (jsdom == NULL || !g_file_test (jsdom, G_FILE_TEST_EXISTS))
-    {
-      g_test_message ("not validated: no block validator (build-aux/dev test installs it)");
-      return;
-    }
-
-  script = g_build_filename (validator_dir, "validate.mjs", NULL);
-  file = g_build_filename (store_dir, "approved.html", NULL);
-  g_file_set_contents (file, markup, -1, &error);
-  g_assert_no_error (error);
-  node = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error,
-                           "node", script, "--wp=" WORDPRESS_DIR, "--strict", "--fail-on-freeform",
-                           file, NULL);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (node, NULL, NULL, &out, &err, &error);
-  g_assert_no_error (error);
-  g_test_message ("validate.mjs --strict: %s%s", out, err);
-  g_assert_true (g_subprocess_get_successful (node));
-}
 
 static BylinePortalPost *
 approve (BylinePortal     *portal,
@@ -1277,11 +1205,11 @@ test_approve_paths (void)
   g_assert_cmpint (byline_article_get_remote_status (article), ==, BYLINE_POST_STATUS_PUBLISH);
   g_assert_false (byline_remote_article_is_edited (article));
 
-  stored = get_post (editor, submitted->id);
+  stored = byline_test_get_post (editor, submitted->id);
   g_assert_nonnull (strstr (stored->content, "khởi công 79/81 căn nhà đại đoàn kết"));
   g_assert_cmpstr (byline_article_get_lead (article), ==,
                    "Sáng 15/11, đoàn công tác của tỉnh làm việc tại huyện Gia Viễn.");
-  assert_valid_strict (stored->content);
+  byline_test_assert_wordpress_validates (stored->content);
 
   /* It moves sections at once (the window applies the answer). */
   g_ptr_array_add (moved, byline_portal_post_ref (published));
@@ -1367,31 +1295,13 @@ test_approve_conflict (void)
   approved = approve (editor, store, article, NULL, &error);
   g_assert_null (approved);
   g_assert_error (error, BYLINE_ERROR, BYLINE_ERROR_CONFLICT);
-  now = get_post (editor, post->id);
+  now = byline_test_get_post (editor, post->id);
   g_assert_cmpint (now->status, ==, BYLINE_PORTAL_POST_STATUS_PENDING);
   g_assert_true (g_str_has_suffix (now->title, "(phóng viên sửa)"));
   /* The working copy is not left saying it was approved. */
   g_assert_cmpint (byline_article_get_status (article), ==, BYLINE_POST_STATUS_PENDING);
 
   byline_portal_post_unref (set_status (editor, post->id, BYLINE_PORTAL_POST_STATUS_TRASH));
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 int
@@ -1405,10 +1315,7 @@ main (int   argc,
 
   test_portal = byline_test_portal_require ();
   session = byline_http_session_new (60);
-  site = RUN (byline_wp_portal_discover_async (session, test_portal->base_url, NULL,
-                                               byline_test_store_result, &_result),
-              byline_wp_portal_discover_finish, _result, &error);
-  g_assert_no_error (error);
+  site = byline_test_portal_discover (test_portal, session);
   store_dir = g_dir_make_tmp ("byline-review-XXXXXX", &error);
   g_assert_no_error (error);
 
@@ -1425,7 +1332,7 @@ main (int   argc,
 
   status = g_test_run ();
 
-  remove_tree (store_dir);
+  byline_test_remove_tree (store_dir);
   g_free (store_dir);
   g_clear_pointer (&site, byline_portal_site_unref);
   g_clear_object (&session);

@@ -34,10 +34,7 @@ discover (const char  *address,
 static BylinePortal *
 portal_for (const char *role)
 {
-  return BYLINE_PORTAL (byline_wp_portal_new (session, site,
-                                              byline_test_portal_user (test_portal, role, "login"),
-                                              byline_test_portal_user (test_portal, role,
-                                                                       "app_password")));
+  return byline_test_portal_sign_in (test_portal, session, site, role);
 }
 
 static BylinePortalUser *
@@ -1149,17 +1146,13 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   static const char *roles[] = { "administrator", "editor", "author", "contributor" };
 
   g_test_init (&argc, &argv, NULL);
 
   test_portal = byline_test_portal_require ();
   session = byline_http_session_new (60);
-  site = RUN (byline_wp_portal_discover_async (session, test_portal->base_url, NULL,
-                                               byline_test_store_result, &_result),
-              byline_wp_portal_discover_finish, _result, &error);
-  g_assert_no_error (error);
+  site = byline_test_portal_discover (test_portal, session);
 
   g_test_add_func ("/wp-portal/discover/forms-of-address", test_discover_forms_of_address);
   g_test_add_func ("/wp-portal/discover/unreachable-and-insecure",

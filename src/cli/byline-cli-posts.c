@@ -44,14 +44,6 @@ parse_statuses (const char  *text,
   return TRUE;
 }
 
-static char *
-one_line (const char *text)
-{
-  char *line = g_strdup (text != NULL ? text : "");
-
-  return g_strdelimit (line, "\t\r\n", ' ');
-}
-
 static int
 posts_list (int    argc,
             char **argv)
@@ -111,7 +103,7 @@ posts_list (int    argc,
     {
       BylinePortalPost *post = g_ptr_array_index (result_page->posts, i);
       g_autofree char *date = NULL;
-      g_autofree char *title = one_line (post->title);
+      g_autofree char *title = byline_cli_one_line (post->title);
 
       date = post->date_gmt != NULL ? g_date_time_format (post->date_gmt, "%Y-%m-%d %H:%M")
                                     : g_strdup ("-");

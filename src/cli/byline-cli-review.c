@@ -23,14 +23,6 @@
 /* byline-cli review list|approve|return|notes: what an editor does in the
  * review queue, for scripts. The same core functions as the window. */
 
-static char *
-one_line (const char *text)
-{
-  char *line = g_strdup (text != NULL ? text : "");
-
-  return g_strdelimit (line, "\t\r\n", ' ');
-}
-
 /* Notes keep their lines: "\n" and "\\" stand for a line break and a
  * backslash, so that one note stays on one line. */
 static char *
@@ -228,8 +220,8 @@ review_list (int    argc,
     {
       g_autoptr(BylineRemotePost) item = g_list_model_get_item (model, i);
       g_autofree char *date = format_date (byline_remote_post_get_date (item));
-      g_autofree char *author = one_line (byline_remote_post_get_author_name (item));
-      g_autofree char *title = one_line (byline_remote_post_get_title (item));
+      g_autofree char *author = byline_cli_one_line (byline_remote_post_get_author_name (item));
+      g_autofree char *title = byline_cli_one_line (byline_remote_post_get_title (item));
       const char *post_status = byline_portal_post_status_to_string (byline_remote_post_get_status (item));
 
       printf ("%" G_GINT64_FORMAT "\t%s%s\t%s\t%s\t%s\n", byline_remote_post_get_id (item),
@@ -467,7 +459,7 @@ review_notes (int    argc,
     {
       BylinePortalComment *note = g_ptr_array_index (notes, i);
       g_autofree char *date = format_date (note->date_gmt);
-      g_autofree char *author = one_line (note->author_name);
+      g_autofree char *author = byline_cli_one_line (note->author_name);
       g_autofree char *text = escape_lines (note->content);
       const char *note_status = byline_portal_comment_status_to_string (note->status);
 

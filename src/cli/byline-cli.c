@@ -231,6 +231,15 @@ byline_cli_wipe (char *secret)
   g_free (secret);
 }
 
+/* A field of tab-separated output: tabs and line breaks become spaces. */
+char *
+byline_cli_one_line (const char *text)
+{
+  char *line = g_strdup (text != NULL ? text : "");
+
+  return g_strdelimit (line, "\t\r\n", ' ');
+}
+
 static void
 print_usage (FILE *stream)
 {

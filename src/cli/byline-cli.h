@@ -54,6 +54,7 @@ BylinePortal       *byline_cli_open_portal      (const char           *account_n
                                                  GError              **error);
 char               *byline_cli_read_secret_line (void);
 void                byline_cli_wipe             (char                 *secret);
+char               *byline_cli_one_line         (const char           *text);
 
 typedef char BylineCliSecret;
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BylineCliSecret, byline_cli_wipe)

@@ -277,26 +277,32 @@ byline_portal_sections_mark_returned_finish (BylinePortalSections  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* Work the sections start by themselves (both kinds finish as a boolean
+ * task): nobody waits for it, and a failure is only worth a debug line
+ * that begins with @user_data. */
 static void
-marked_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
+background_done_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
 {
+  const char *what = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!byline_portal_sections_mark_returned_finish (BYLINE_PORTAL_SECTIONS (object), result,
-                                                    &error) &&
+  if (!g_task_propagate_boolean (G_TASK (result), &error) &&
       !g_error_matches (error, BYLINE_ERROR, BYLINE_ERROR_CANCELLED))
-    g_debug ("Could not read the notes on the user's articles: %s", error->message);
+    g_debug ("%s: %s", what, error->message);
 }
 
 static void
 mark_returned (BylinePortalSections *self)
 {
+  static const char failed[] = "Could not read the notes on the user's articles";
+
   if (g_cancellable_is_cancelled (self->cancellable))
     return;
 
-  byline_portal_sections_mark_returned_async (self, self->cancellable, marked_cb, NULL);
+  byline_portal_sections_mark_returned_async (self, self->cancellable, background_done_cb,
+                                              (gpointer) failed);
 }
 
 static void
@@ -604,25 +610,14 @@ byline_portal_sections_refresh_finish (BylinePortalSections  *self,
 
 /* ---- periodic refresh ---- */
 
-static void
-periodic_refresh_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!byline_portal_sections_refresh_finish (BYLINE_PORTAL_SECTIONS (object), result, &error) &&
-      !g_error_matches (error, BYLINE_ERROR, BYLINE_ERROR_CANCELLED))
-    g_debug ("Refreshing the portal's lists failed: %s", error->message);
-}
-
 static gboolean
 refresh_timeout_cb (gpointer user_data)
 {
   BylinePortalSections *self = user_data;
 
   if (!g_cancellable_is_cancelled (self->cancellable))
-    byline_portal_sections_refresh_async (self, self->cancellable, periodic_refresh_cb, NULL);
+    byline_portal_sections_refresh_async (self, self->cancellable, background_done_cb,
+                                          (gpointer) "Refreshing the portal's lists failed");
 
   return G_SOURCE_CONTINUE;
 }

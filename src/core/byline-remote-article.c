@@ -336,6 +336,19 @@ fetch_data_free (FetchData *data)
 
 static void fetched (GTask *task);
 
+/* The post's categories or tags (it carries their ids only). */
+static void
+get_terms (GTask                *task,
+           BylinePortalTaxonomy  taxonomy,
+           GArray               *ids,
+           GAsyncReadyCallback   callback)
+{
+  FetchData *data = g_task_get_task_data (task);
+
+  byline_portal_get_terms_async (data->portal, taxonomy, (const gint64 *) ids->data, ids->len,
+                                 g_task_get_cancellable (task), callback, task);
+}
+
 static void
 tags_cb (GObject      *object,
          GAsyncResult *result,
@@ -381,10 +394,7 @@ categories_cb (GObject      *object,
       return;
     }
 
-  byline_portal_get_terms_async (data->portal, BYLINE_PORTAL_TAXONOMY_TAG,
-                                 (const gint64 *) data->post->tags->data, data->post->tags->len,
-                                 g_task_get_cancellable (task), tags_cb, task);
-  task = NULL;
+  get_terms (g_steal_pointer (&task), BYLINE_PORTAL_TAXONOMY_TAG, data->post->tags, tags_cb);
 }
 
 static void
@@ -403,11 +413,8 @@ post_cb (GObject      *object,
       return;
     }
 
-  byline_portal_get_terms_async (data->portal, BYLINE_PORTAL_TAXONOMY_CATEGORY,
-                                 (const gint64 *) data->post->categories->data,
-                                 data->post->categories->len,
-                                 g_task_get_cancellable (task), categories_cb, task);
-  task = NULL;
+  get_terms (g_steal_pointer (&task), BYLINE_PORTAL_TAXONOMY_CATEGORY, data->post->categories,
+             categories_cb);
 }
 
 static GTask *

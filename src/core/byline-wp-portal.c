@@ -304,6 +304,9 @@ static const RecordKind media_kind = {
 static const RecordKind comment_kind = {
   (ParseFunc) byline_wp_parse_comment, (GDestroyNotify) byline_portal_comment_unref
 };
+static const RecordKind time_zone_kind = {
+  (ParseFunc) byline_wp_parse_time_zone, (GDestroyNotify) g_time_zone_unref
+};
 
 static void
 record_cb (GObject      *object,
@@ -879,7 +882,7 @@ byline_wp_portal_media_finish (BylinePortal  *portal,
   return record_finish (result, byline_portal_media_finish, error);
 }
 
-/* Lists that span pages: categories and comments */
+/* Lists that span pages: categories, tags, authors and comments */
 
 typedef GPtrArray *(*ParseListFunc) (JsonNode  *node,
                                      gpointer   user_data,
@@ -1056,6 +1059,12 @@ byline_wp_portal_terms_finish (BylinePortal  *portal,
   return record_finish (result, byline_portal_terms_finish, error);
 }
 
+static const char *
+taxonomy_collection (BylinePortalTaxonomy taxonomy)
+{
+  return taxonomy == BYLINE_PORTAL_TAXONOMY_CATEGORY ? "categories" : "tags";
+}
+
 /* WordPress's include=1,2,3; its own pages hold 100 at most. */
 static char *
 join_ids (const gint64 *ids,
@@ -1069,28 +1078,31 @@ join_ids (const gint64 *ids,
   return g_string_free (out, FALSE);
 }
 
+/* The records of ROUTE with the given ids, over as many pages as they take. */
 static void
-byline_wp_portal_get_terms_async (BylinePortal         *portal,
-                                  BylinePortalTaxonomy  taxonomy,
-                                  const gint64         *ids,
-                                  guint                 n_ids,
-                                  GCancellable         *cancellable,
-                                  GAsyncReadyCallback   callback,
-                                  gpointer              user_data)
+get_included (BylineWpPortal      *self,
+              gpointer             source_tag,
+              const char          *route,
+              const char * const  *query,
+              const gint64        *ids,
+              guint                n_ids,
+              ParseListFunc        parse,
+              gpointer             parse_data,
+              GDestroyNotify       item_free,
+              GCancellable        *cancellable,
+              GAsyncReadyCallback  callback,
+              gpointer             user_data)
 {
-  BylineWpPortal *self = BYLINE_WP_PORTAL (portal);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_autofree char *include = join_ids (ids, n_ids);
-  g_autofree char *route = g_strconcat ("wp/v2/", taxonomy == BYLINE_PORTAL_TAXONOMY_CATEGORY ?
-                                        "categories" : "tags", NULL);
-  const char * const query[] = { "include", include, "_fields", TERM_FIELDS, NULL };
   GTask *task;
 
-  task = pages_task_new (self, byline_portal_terms_finish, route,
-                         g_strdupv ((char **) query), parse_terms_list,
-                         GINT_TO_POINTER (taxonomy), (GDestroyNotify) byline_portal_term_unref,
-                         cancellable, callback, user_data);
+  g_strv_builder_addv (builder, (const char **) query);
+  g_strv_builder_add_many (builder, "include", include, NULL);
+  task = pages_task_new (self, source_tag, route, g_strv_builder_end (builder), parse,
+                         parse_data, item_free, cancellable, callback, user_data);
 
-  /* Without include WordPress would list every term. */
+  /* Without include WordPress would list every record. */
   if (n_ids == 0)
     {
       PagesData *data = g_task_get_task_data (task);
@@ -1102,6 +1114,23 @@ byline_wp_portal_get_terms_async (BylinePortal         *portal,
     }
 
   fetch_page (task);
+}
+
+static void
+byline_wp_portal_get_terms_async (BylinePortal         *portal,
+                                  BylinePortalTaxonomy  taxonomy,
+                                  const gint64         *ids,
+                                  guint                 n_ids,
+                                  GCancellable         *cancellable,
+                                  GAsyncReadyCallback   callback,
+                                  gpointer              user_data)
+{
+  g_autofree char *route = g_strconcat ("wp/v2/", taxonomy_collection (taxonomy), NULL);
+  static const char * const query[] = { "_fields", TERM_FIELDS, NULL };
+
+  get_included (BYLINE_WP_PORTAL (portal), byline_portal_terms_finish, route, query, ids, n_ids,
+                parse_terms_list, GINT_TO_POINTER (taxonomy),
+                (GDestroyNotify) byline_portal_term_unref, cancellable, callback, user_data);
 }
 
 static GPtrArray *
@@ -1120,31 +1149,14 @@ byline_wp_portal_get_authors_async (BylinePortal        *portal,
                                     GAsyncReadyCallback  callback,
                                     gpointer             user_data)
 {
-  BylineWpPortal *self = BYLINE_WP_PORTAL (portal);
-  g_autofree char *include = join_ids (ids, n_ids);
   /* Anyone who may write posts may list authors (who=authors); a plain
    * users query would only show people with published posts, and
    * users/ID refuses the others. */
-  const char * const query[] = { "who", "authors", "include", include, "_fields", "id,name",
-                                 NULL };
-  GTask *task;
+  static const char * const query[] = { "who", "authors", "_fields", "id,name", NULL };
 
-  task = pages_task_new (self, byline_portal_get_authors_finish, "wp/v2/users",
-                         g_strdupv ((char **) query), parse_users_list, NULL,
-                         (GDestroyNotify) byline_portal_user_unref,
-                         cancellable, callback, user_data);
-
-  if (n_ids == 0)
-    {
-      PagesData *data = g_task_get_task_data (task);
-
-      g_task_return_pointer (task, g_steal_pointer (&data->items),
-                             (GDestroyNotify) g_ptr_array_unref);
-      g_object_unref (task);
-      return;
-    }
-
-  fetch_page (task);
+  get_included (BYLINE_WP_PORTAL (portal), byline_portal_get_authors_finish, "wp/v2/users",
+                query, ids, n_ids, parse_users_list, NULL,
+                (GDestroyNotify) byline_portal_user_unref, cancellable, callback, user_data);
 }
 
 static GPtrArray *
@@ -1158,23 +1170,6 @@ byline_wp_portal_get_authors_finish (BylinePortal  *portal,
 /* The site's time zone */
 
 static void
-time_zone_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(JsonNode) node = NULL;
-  GTimeZone *zone;
-  GError *error = NULL;
-
-  node = wp_response (result, NULL, NULL, &error);
-  if (node == NULL || (zone = byline_wp_parse_time_zone (node, &error)) == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, zone, (GDestroyNotify) g_time_zone_unref);
-}
-
-static void
 byline_wp_portal_get_time_zone_async (BylinePortal        *portal,
                                       GCancellable        *cancellable,
                                       GAsyncReadyCallback  callback,
@@ -1186,9 +1181,9 @@ byline_wp_portal_get_time_zone_async (BylinePortal        *portal,
 
   /* The REST index says it to anyone; the settings route is for
    * administrators only. */
-  task = wp_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, byline_wp_portal_get_time_zone_async);
-  wp_request (self, SOUP_METHOD_GET, "", query, NULL, task, time_zone_cb);
+  task = record_task_new (self, &time_zone_kind, byline_wp_portal_get_time_zone_async,
+                          cancellable, callback, user_data);
+  wp_request (self, SOUP_METHOD_GET, "", query, NULL, task, record_cb);
 }
 
 static GTimeZone *
@@ -1215,12 +1210,6 @@ ensure_data_free (EnsureData *data)
   g_free (data->name);
   g_clear_error (&data->create_error);
   g_free (data);
-}
-
-static const char *
-taxonomy_collection (BylinePortalTaxonomy taxonomy)
-{
-  return taxonomy == BYLINE_PORTAL_TAXONOMY_CATEGORY ? "categories" : "tags";
 }
 
 static gboolean

@@ -280,6 +280,7 @@ show_problem (Entry        *entry,
    * to do */
   g_autofree char *text = g_strdup_printf (_("Not connected. %s"), message);
 
+  g_message ("Account %s: %s", byline_account_get_name (entry->account), error->message);
   gtk_label_set_label (entry->problem, text);
   gtk_widget_set_tooltip_text (GTK_WIDGET (entry->problem), text);
   gtk_widget_set_visible (GTK_WIDGET (entry->problem), TRUE);
@@ -384,10 +385,7 @@ user_cb (GObject      *object,
   if (entry->sidebar == NULL)
     ;  /* the account was removed meanwhile */
   else if (user == NULL)
-    {
-      g_message ("Account %s: %s", byline_account_get_name (entry->account), error->message);
-      show_problem (entry, error);
-    }
+    show_problem (entry, error);
   else
     {
       gtk_widget_set_visible (GTK_WIDGET (entry->problem), FALSE);
@@ -411,10 +409,7 @@ portal_cb (GObject      *object,
   if (entry->sidebar == NULL)
     ;
   else if (portal == NULL)
-    {
-      g_message ("Account %s: %s", byline_account_get_name (entry->account), error->message);
-      show_problem (entry, error);
-    }
+    show_problem (entry, error);
   else
     {
       g_set_object (&entry->portal, portal);

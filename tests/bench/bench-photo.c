@@ -32,73 +32,13 @@
 #include <sys/resource.h>
 #include <sys/wait.h>
 
+#include "bench-common.h"
 #include "byline-photo.h"
 
 #define N_RUNS          7
 #define N_EXTERNAL_RUNS 3
 
 static const char *self;
-
-/* Photo-like content, deterministic */
-
-static guint32
-hash (guint32 x,
-      guint32 y,
-      guint32 seed)
-{
-  guint32 h = x * 374761393u + y * 668265263u + seed * 2246822519u;
-
-  h = (h ^ (h >> 13)) * 1274126177u;
-  return h ^ (h >> 16);
-}
-
-/* Smoothly interpolated random values on a grid of @cell pixels. */
-static double
-value_noise (int     x,
-             int     y,
-             int     cell,
-             guint32 seed)
-{
-  int cx = x / cell, cy = y / cell;
-  double fx = (double) (x % cell) / cell, fy = (double) (y % cell) / cell;
-  double a = (hash (cx, cy, seed) & 0xFFFF) / 65535.0;
-  double b = (hash (cx + 1, cy, seed) & 0xFFFF) / 65535.0;
-  double c = (hash (cx, cy + 1, seed) & 0xFFFF) / 65535.0;
-  double d = (hash (cx + 1, cy + 1, seed) & 0xFFFF) / 65535.0;
-
-  fx = fx * fx * (3 - 2 * fx);
-  fy = fy * fy * (3 - 2 * fy);
-  return (a + (b - a) * fx) * (1 - fy) + (c + (d - c) * fx) * fy - 0.5;
-}
-
-static void
-generate_photo (const char *path)
-{
-  const int width = 6000, height = 4000;
-  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, width, height);
-  g_autoptr(GError) error = NULL;
-  guint8 *pixels = gdk_pixbuf_get_pixels (pixbuf);
-  int stride = gdk_pixbuf_get_rowstride (pixbuf);
-
-  for (int y = 0; y < height; y++)
-    for (int x = 0; x < width; x++)
-      {
-        guint8 *p = pixels + (gsize) y * stride + (gsize) x * 3;
-        double l = 120 + 50.0 * y / height + 90 * value_noise (x, y, 700, 1) +
-                   45 * value_noise (x, y, 160, 2) + 48 * value_noise (x, y, 31, 3) +
-                   28 * value_noise (x, y, 7, 4) + 16 * value_noise (x, y, 3, 5) +
-                   8 * (((int) (hash (x, y, 9) & 0xFF) - 128) / 128.0);
-        double u = 60 * value_noise (x, y, 900, 6) + 25 * value_noise (x, y, 120, 7);
-        double v = 60 * value_noise (x, y, 800, 8) + 20 * value_noise (x, y, 150, 9);
-
-        p[0] = CLAMP ((int) (l + 1.4 * v), 0, 255);
-        p[1] = CLAMP ((int) (l - 0.34 * u - 0.71 * v), 0, 255);
-        p[2] = CLAMP ((int) (l + 1.77 * u), 0, 255);
-      }
-
-  if (!gdk_pixbuf_save (pixbuf, path, "jpeg", &error, "quality", "92", NULL))
-    g_error ("Could not save the test photo: %s", error->message);
-}
 
 /* Measuring */
 
@@ -108,34 +48,12 @@ now_ms (void)
   return g_get_monotonic_time () / 1000.0;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 static double
 median (double *values,
         guint   n)
 {
-  qsort (values, n, sizeof (double), compare_doubles);
+  qsort (values, n, sizeof (double), bench_compare_doubles);
   return values[n / 2];
-}
-
-static double
-peak_mb (void)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
-      (line = strstr (status, "VmHWM:")) == NULL)
-    return 0;
-
-  return g_ascii_strtod (line + 6, NULL) / 1024.0;
 }
 
 static void
@@ -180,7 +98,7 @@ child_prepare (const char *path,
         g_file_delete (prepared->file, NULL, NULL);
     }
 
-  printf ("peak %.1f\n", peak_mb ());
+  printf ("peak %.1f\n", bench_status_mb ("VmHWM:"));
   printf ("%u × %u %s, %.0f kB, %s\n", prepared->width, prepared->height, prepared->mime_type,
           prepared->size / 1000.0, prepared->reencoded ? "re-encoded" : "kept as it is");
   g_file_delete (prepared->file, NULL, NULL);
@@ -219,7 +137,7 @@ child_thumbnail (const char *path,
       printf ("%.1f\n", now_ms () - start);
     }
 
-  printf ("peak %.1f\n", peak_mb ());
+  printf ("peak %.1f\n", bench_status_mb ("VmHWM:"));
   printf ("%d × %d\n", gdk_pixbuf_get_width (thumbnail), gdk_pixbuf_get_height (thumbnail));
 
   return EXIT_SUCCESS;
@@ -255,7 +173,7 @@ child_pixbuf_full (const char *path,
       printf ("%.1f\n", now_ms () - start);
     }
 
-  printf ("peak %.1f\n", peak_mb ());
+  printf ("peak %.1f\n", bench_status_mb ("VmHWM:"));
   printf ("2560 px wide JPEG\n");
   g_unlink (out);
 
@@ -296,7 +214,7 @@ child_decode_half (const char *path,
       printf ("%.1f\n", now_ms () - start);
     }
 
-  printf ("peak %.1f\n", peak_mb ());
+  printf ("peak %.1f\n", bench_status_mb ("VmHWM:"));
   printf ("decoded at 1/2 scale\n");
 
   return EXIT_SUCCESS;
@@ -436,7 +354,7 @@ main (int   argc,
   else
     {
       photo = g_build_filename (work_dir, "photo-24mp.jpg", NULL);
-      generate_photo (photo);
+      bench_generate_photo (photo, 6000, 4000, 1);
     }
 
   file = g_file_new_for_path (photo);

@@ -25,6 +25,7 @@
 
 #include <adwaita.h>
 
+#include "bench-common.h"
 #include "byline-application.h"
 #include "byline-http.h"
 #include "byline-portal-sections.h"
@@ -39,40 +40,6 @@
 static guint requests;
 
 static void
-request_queued_cb (SoupSession *session,
-                   SoupMessage *message,
-                   gpointer     user_data)
-{
-  requests++;
-}
-
-static double
-status_mb (const char *field)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
-      (line = strstr (status, field)) == NULL)
-    return -1;
-
-  return g_ascii_strtod (line + strlen (field), NULL) / 1024.0;
-}
-
-/* "5" resets the peak (Linux 4.0+). */
-static void
-reset_peak_rss (void)
-{
-  FILE *f = fopen ("/proc/self/clear_refs", "w");
-
-  if (f != NULL)
-    {
-      fputs ("5", f);
-      fclose (f);
-    }
-}
-
-static void
 spin (guint ms)
 {
   gint64 end = g_get_monotonic_time () + ms * 1000;
@@ -80,29 +47,6 @@ spin (guint ms)
   while (g_get_monotonic_time () < end)
     if (!g_main_context_iteration (NULL, FALSE))
       g_usleep (1000);
-}
-
-static void
-seed (BylineTestPortal *portal)
-{
-  g_autofree char *script = g_build_filename (portal->dir, "seed.php", NULL);
-  g_autofree char *count = g_strdup_printf ("%d", N_POSTS);
-  g_autofree char *out = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *argv[] = { "php", script, count, "pending", "contributor", NULL };
-  gint64 start = g_get_monotonic_time ();
-  int status;
-
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL,
-                     &status, &error) ||
-      !g_spawn_check_wait_status (status, &error))
-    {
-      fprintf (stderr, "bench-portal-review: seeding failed: %s\n", error->message);
-      exit (EXIT_FAILURE);
-    }
-
-  printf ("setup: the contributor has %s pending posts (%.1f s through WordPress's PHP)\n",
-          g_strstrip (out), (g_get_monotonic_time () - start) / 1e6);
 }
 
 /* A row on screen shows a post: the first page is visible. */
@@ -144,15 +88,6 @@ tick_cb (GtkWidget     *widget,
   return G_SOURCE_CONTINUE;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -184,10 +119,17 @@ main (int   argc,
   gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
-  seed (test_portal);
+  {
+    double seconds;
+    g_autofree char *n = bench_seed_posts ("bench-portal-review", test_portal, N_POSTS,
+                                           "pending", "contributor", &seconds);
+
+    printf ("setup: the contributor has %s pending posts (%.1f s through WordPress's PHP)\n", n,
+            seconds);
+  }
 
   session = byline_http_session_new (60);
-  g_signal_connect (session, "request-queued", G_CALLBACK (request_queued_cb), NULL);
+  g_signal_connect (session, "request-queued", G_CALLBACK (bench_count_request_cb), &requests);
   site = RUN (byline_wp_portal_discover_async (session, test_portal->base_url, NULL,
                                                byline_test_store_result, &_result),
               byline_wp_portal_discover_finish, _result, &error);
@@ -196,10 +138,7 @@ main (int   argc,
       fprintf (stderr, "bench-portal-review: %s\n", error->message);
       return EXIT_FAILURE;
     }
-  portal = BYLINE_PORTAL (byline_wp_portal_new (session, site,
-                                                byline_test_portal_user (test_portal, "editor", "login"),
-                                                byline_test_portal_user (test_portal, "editor",
-                                                                         "app_password")));
+  portal = byline_test_portal_sign_in (test_portal, session, site, "editor");
   user = RUN (byline_portal_get_user_async (portal, NULL, byline_test_store_result, &_result),
               byline_portal_get_user_finish, portal, _result, &error);
   if (user == NULL)
@@ -238,7 +177,7 @@ main (int   argc,
       gtk_window_set_child (window, NULL);
       spin (100);
     }
-  qsort (first, N_RUNS, sizeof (double), compare_doubles);
+  qsort (first, N_RUNS, sizeof (double), bench_compare_doubles);
   printf ("review queue, %d pending posts: first page visible %.0f ms median, %.0f ms worst "
           "of %d runs after the request starts (target <= 500 ms)\n",
           N_POSTS, first[N_RUNS / 2], first[N_RUNS - 1], N_RUNS);
@@ -262,8 +201,8 @@ main (int   argc,
     adjustment = gtk_scrollable_get_vadjustment (
       GTK_SCROLLABLE (byline_remote_panel_get_list_view (BYLINE_REMOTE_PANEL (panel))));
 
-    idle_mb = status_mb ("VmRSS:");
-    reset_peak_rss ();
+    idle_mb = bench_status_mb ("VmRSS:");
+    bench_reset_peak_rss ();
     start = g_get_monotonic_time ();
     start_requests = requests;
 
@@ -283,8 +222,8 @@ main (int   argc,
           }
       }
     spin (500);
-    peak_mb = status_mb ("VmHWM:");
-    end_mb = status_mb ("VmRSS:");
+    peak_mb = bench_status_mb ("VmHWM:");
+    end_mb = bench_status_mb ("VmRSS:");
 
     printf ("scrolled to the end: %u posts held in %.1f s, %u requests\n",
             g_list_model_get_n_items (G_LIST_MODEL (queue)),

@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "bench-common.h"
 #include "byline-http.h"
 #include "byline-test-core.h"
 #include "byline-wp-portal.h"
@@ -29,76 +30,6 @@
 #define N_RUNS   3
 
 static guint requests;
-
-static void
-request_queued_cb (SoupSession *session,
-                   SoupMessage *message,
-                   gpointer     user_data)
-{
-  requests++;
-}
-
-static double
-peak_rss_mb (void)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
-      (line = strstr (status, "VmHWM:")) == NULL)
-    return -1;
-
-  return g_ascii_strtod (line + strlen ("VmHWM:"), NULL) / 1024.0;
-}
-
-static double
-rss_mb (void)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
-      (line = strstr (status, "VmRSS:")) == NULL)
-    return -1;
-
-  return g_ascii_strtod (line + strlen ("VmRSS:"), NULL) / 1024.0;
-}
-
-/* "5" resets the peak (Linux 4.0+), so each run measures itself. */
-static void
-reset_peak_rss (void)
-{
-  FILE *f = fopen ("/proc/self/clear_refs", "w");
-
-  if (f != NULL)
-    {
-      fputs ("5", f);
-      fclose (f);
-    }
-}
-
-static void
-seed_posts (BylineTestPortal *portal)
-{
-  g_autofree char *script = g_build_filename (portal->dir, "seed.php", NULL);
-  g_autofree char *count = g_strdup_printf ("%d", N_POSTS);
-  g_autofree char *out = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *argv[] = { "php", script, count, NULL };
-  int status;
-  gint64 start = g_get_monotonic_time ();
-
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL,
-                     &status, &error) ||
-      !g_spawn_check_wait_status (status, &error))
-    {
-      fprintf (stderr, "bench-portal: seeding the posts failed: %s\n", error->message);
-      exit (EXIT_FAILURE);
-    }
-
-  printf ("setup: the editor has %s published posts (%.1f s through WordPress's PHP)\n",
-          g_strstrip (out), (g_get_monotonic_time () - start) / 1e6);
-}
 
 typedef struct
 {
@@ -117,8 +48,8 @@ list_all (BylinePortal *portal,
   Figures figures = { 0 };
   gint64 start;
 
-  reset_peak_rss ();
-  figures.before_mb = rss_mb ();
+  bench_reset_peak_rss ();
+  figures.before_mb = bench_status_mb ("VmRSS:");
   requests = 0;
   start = g_get_monotonic_time ();
 
@@ -147,7 +78,7 @@ list_all (BylinePortal *portal,
     }
 
   figures.ms = (g_get_monotonic_time () - start) / 1000.0;
-  figures.peak_mb = peak_rss_mb ();
+  figures.peak_mb = bench_status_mb ("VmHWM:");
   figures.requests = requests;
 
   return figures;
@@ -208,10 +139,17 @@ main (int   argc,
 
   printf ("portal: list %d posts from the real WordPress at %s\n", N_POSTS,
           test_portal->base_url);
-  seed_posts (test_portal);
+  {
+    double seconds;
+    g_autofree char *n = bench_seed_posts ("bench-portal", test_portal, N_POSTS, "publish",
+                                           "editor", &seconds);
+
+    printf ("setup: the editor has %s published posts (%.1f s through WordPress's PHP)\n", n,
+            seconds);
+  }
 
   session = byline_http_session_new (0);
-  g_signal_connect (session, "request-queued", G_CALLBACK (request_queued_cb), NULL);
+  g_signal_connect (session, "request-queued", G_CALLBACK (bench_count_request_cb), &requests);
 
   byline_wp_portal_discover_async (session, test_portal->base_url, NULL,
                                    byline_test_store_result, &result);

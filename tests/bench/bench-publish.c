@@ -27,6 +27,7 @@
 #include <stdlib.h>
 #include <sys/resource.h>
 
+#include "bench-common.h"
 #include "byline-http.h"
 #include "byline-markup-test-utils.h"
 #include "byline-publisher.h"
@@ -39,74 +40,6 @@
 
 static guint requests;
 
-static void
-request_queued_cb (SoupSession *session,
-                   SoupMessage *message,
-                   gpointer     user_data)
-{
-  requests++;
-}
-
-/* Photo-like content, deterministic (as bench-photo makes it): flat or
- * noise-only images would be far smaller or larger than a camera's. */
-static guint32
-hash (guint32 x,
-      guint32 y,
-      guint32 seed)
-{
-  guint32 h = x * 374761393u + y * 668265263u + seed * 2246822519u;
-
-  h = (h ^ (h >> 13)) * 1274126177u;
-  return h ^ (h >> 16);
-}
-
-static double
-value_noise (int     x,
-             int     y,
-             int     cell,
-             guint32 seed)
-{
-  int cx = x / cell, cy = y / cell;
-  double fx = (double) (x % cell) / cell, fy = (double) (y % cell) / cell;
-  double a = (hash (cx, cy, seed) & 0xFFFF) / 65535.0;
-  double b = (hash (cx + 1, cy, seed) & 0xFFFF) / 65535.0;
-  double c = (hash (cx, cy + 1, seed) & 0xFFFF) / 65535.0;
-  double d = (hash (cx + 1, cy + 1, seed) & 0xFFFF) / 65535.0;
-
-  fx = fx * fx * (3 - 2 * fx);
-  fy = fy * fy * (3 - 2 * fy);
-  return (a + (b - a) * fx) * (1 - fy) + (c + (d - c) * fx) * fy - 0.5;
-}
-
-static void
-generate_photo (const char *path,
-                guint32     seed)
-{
-  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, WIDTH, HEIGHT);
-  g_autoptr(GError) error = NULL;
-  guint8 *pixels = gdk_pixbuf_get_pixels (pixbuf);
-  int stride = gdk_pixbuf_get_rowstride (pixbuf);
-
-  for (int y = 0; y < HEIGHT; y++)
-    for (int x = 0; x < WIDTH; x++)
-      {
-        guint8 *p = pixels + (gsize) y * stride + (gsize) x * 3;
-        double l = 120 + 50.0 * y / HEIGHT + 90 * value_noise (x, y, 700, seed) +
-                   45 * value_noise (x, y, 160, seed + 1) + 48 * value_noise (x, y, 31, seed + 2) +
-                   28 * value_noise (x, y, 7, seed + 3) + 16 * value_noise (x, y, 3, seed + 4) +
-                   8 * (((int) (hash (x, y, seed + 5) & 0xFF) - 128) / 128.0);
-        double u = 60 * value_noise (x, y, 900, seed + 6) + 25 * value_noise (x, y, 120, seed + 7);
-        double v = 60 * value_noise (x, y, 800, seed + 8) + 20 * value_noise (x, y, 150, seed + 9);
-
-        p[0] = CLAMP ((int) (l + 1.4 * v), 0, 255);
-        p[1] = CLAMP ((int) (l - 0.34 * u - 0.71 * v), 0, 255);
-        p[2] = CLAMP ((int) (l + 1.77 * u), 0, 255);
-      }
-
-  if (!gdk_pixbuf_save (pixbuf, path, "jpeg", &error, "quality", "92", NULL))
-    g_error ("Could not save the test photo: %s", error->message);
-}
-
 static double
 cpu_seconds (void)
 {
@@ -115,50 +48,6 @@ cpu_seconds (void)
   getrusage (RUSAGE_SELF, &usage);
   return usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6 +
          usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
-}
-
-static double
-status_mb (const char *field)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
-      (line = strstr (status, field)) == NULL)
-    return -1;
-
-  return g_ascii_strtod (line + strlen (field), NULL) / 1024.0;
-}
-
-/* "5" resets the peak (Linux 4.0+): the figure is the publishing's. */
-static void
-reset_peak_rss (void)
-{
-  FILE *f = fopen ("/proc/self/clear_refs", "w");
-
-  if (f != NULL)
-    {
-      fputs ("5", f);
-      fclose (f);
-    }
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 int
@@ -222,7 +111,7 @@ main (int   argc,
         continue;
       name = g_strdup_printf ("DSC_%04u.jpg", 100 + figures);
       path = g_build_filename (photos, name, NULL);
-      generate_photo (path, 11 * (figures + 1));
+      bench_generate_photo (path, WIDTH, HEIGHT, 11 * (figures + 1));
       g_stat (path, &st);
       originals += st.st_size;
       byline_block_set_local_path (block, path);
@@ -238,16 +127,13 @@ main (int   argc,
   store = byline_draft_store_new (base);
 
   session = byline_http_session_new (120);
-  g_signal_connect (session, "request-queued", G_CALLBACK (request_queued_cb), NULL);
+  g_signal_connect (session, "request-queued", G_CALLBACK (bench_count_request_cb), &requests);
   site = byline_portal_site_new ();
   site->rest_root = g_strdup (test_portal->rest_url);
-  portal = BYLINE_PORTAL (byline_wp_portal_new (session, site,
-                                                byline_test_portal_user (test_portal, "author", "login"),
-                                                byline_test_portal_user (test_portal, "author",
-                                                                         "app_password")));
+  portal = byline_test_portal_sign_in (test_portal, session, site, "author");
   publisher = byline_publisher_new (portal, store, article);
 
-  reset_peak_rss ();
+  bench_reset_peak_rss ();
   requests = 0;
   start_cpu = cpu_seconds ();
   start = g_get_monotonic_time ();
@@ -280,13 +166,13 @@ main (int   argc,
   printf ("wall time:        %.1f s\n", wall);
   printf ("Byline CPU time:  %.2f s (user + system, all threads)\n", cpu);
   printf ("Byline's share:   %.1f %% of the wall time (target <= 10 %%)\n", 100 * cpu / wall);
-  printf ("peak RSS:         %.1f MB (publishing only; %.1f MB now)\n", status_mb ("VmHWM:"),
-          status_mb ("VmRSS:"));
+  printf ("peak RSS:         %.1f MB (publishing only; %.1f MB now)\n", bench_status_mb ("VmHWM:"),
+          bench_status_mb ("VmRSS:"));
   printf ("HTTP requests:    %u\n", requests);
   printf ("bytes uploaded:   %.1f MB (from %.1f MB of originals; %.1f MB per second)\n",
           total / 1e6, originals / 1e6, total / 1e6 / wall);
 
-  remove_tree (dir);
+  byline_test_remove_tree (dir);
 
   return EXIT_SUCCESS;
 }
