@@ -419,22 +419,6 @@ count_frame (GdkFrameClock *clock,
   (*frames)++;
 }
 
-static void
-set_true (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-}
-
-static void
-spin (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add_once (ms, set_true, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 static gboolean
 has_article (gpointer data)
 {
@@ -460,12 +444,12 @@ test_idle_draws_nothing (void)
   article = seed (app_store (), "Bài để yên", "Không ai gõ gì.");
   byline_window_open_draft (BYLINE_WINDOW (window), byline_article_get_id (article));
   g_assert_true (byline_test_wait_until (has_article, window, 5000));
-  spin (1000);
+  byline_test_spin (1000);
 
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
   g_assert_nonnull (clock);
   handler = g_signal_connect (clock, "update", G_CALLBACK (count_frame), &frames);
-  spin (1500);
+  byline_test_spin (1500);
   g_signal_handler_disconnect (clock, handler);
 
   g_test_message ("%u frames in 1.5 s of idle", frames);

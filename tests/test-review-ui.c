@@ -450,22 +450,6 @@ typedef struct
   gint64                id;
 } CountWait;
 
-static void
-set_done (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-}
-
-/* The main loop runs for @ms: answers still on their way come in. */
-static void
-spin (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add_once (ms, set_done, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 static gboolean
 count_settled (gpointer data)
@@ -524,7 +508,7 @@ test_arrival_notified (void)
     wait.total = page->total;
     g_assert_true (byline_test_wait_until (count_settled, &wait, 10000));
     /* And it stays so once every answer is in. */
-    spin (1000);
+    byline_test_spin (1000);
     g_assert_cmpuint (byline_remote_post_list_get_total (queue), ==, page->total);
     g_assert_nonnull (byline_remote_post_list_find (queue, post->id, NULL));
   }
