@@ -132,6 +132,13 @@ sync_selection (BylineDraftsPanel *self)
   self->syncing = TRUE;
   gtk_single_selection_set_selected (self->selection, position);
   self->syncing = FALSE;
+
+  /* A new article comes in at the top, above the rows in view: the list
+   * keeps what it showed, so the row the editor now shows could be out of
+   * sight. (GTK 4.8 has no gtk_list_view_scroll_to(); this is its action.) */
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u",
+                                position);
 }
 
 static gboolean
