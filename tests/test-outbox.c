@@ -20,6 +20,8 @@
 #include "byline-http.h"
 #include "byline-outbox.h"
 #include "byline-publish-test-utils.h"
+#include "byline-remote-article.h"
+#include "byline-review.h"
 #include "byline-test-proxy.h"
 
 static BylineTestPortal *test_portal;
@@ -446,6 +448,82 @@ test_refusal_not_retried (Fixture       *fixture,
   g_assert_false (file_lists (fixture, byline_article_get_id (article)));
 }
 
+/* An author's article returned with an editor's note, then published from
+ * the publish panel (not by an editor's Approve): the note goes before the
+ * post is public, even one the author approved meanwhile (WordPress lets
+ * the post's author do that while it is unpublished). */
+static void
+test_returned_article_published_without_notes (Fixture       *fixture,
+                                               gconstpointer  data)
+{
+  g_autoptr(SoupSession) session = byline_http_session_new (30);
+  g_autoptr(BylinePortalSite) site = byline_test_portal_discover (test_portal, session);
+  g_autoptr(BylinePortalSite) proxied = byline_portal_site_new ();
+  g_autoptr(BylinePortal) author = NULL;
+  g_autoptr(BylinePortal) editor = byline_test_portal_sign_in (test_portal, session, site, "editor");
+  g_autofree char *token = unique ("tralai");
+  g_autoptr(BylinePortalPost) submitted = NULL;
+  g_autoptr(BylinePortalPost) returned = NULL;
+  g_autoptr(BylinePortalPost) published = NULL;
+  g_autoptr(BylineArticle) article = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(GError) error = NULL;
+  BylineOutboxItem *item;
+  BylineRemoteCopy copy;
+
+  /* The author's copy names the portal as the outbox's account does. */
+  proxied->rest_root = byline_test_proxy_rest_root (fixture->proxy);
+  proxied->address = g_strdup (test_portal->base_url);
+  author = byline_test_portal_sign_in (test_portal, session, proxied, "author");
+
+  submitted = byline_test_create_post (author, token,
+                                       "<!-- wp:paragraph -->\n<p>Bài gửi duyệt.</p>\n"
+                                       "<!-- /wp:paragraph -->",
+                                       BYLINE_PORTAL_POST_STATUS_PENDING);
+  returned = RUN (byline_review_return_async (editor, submitted->id, "Bổ sung chú thích ảnh.", NULL,
+                                              byline_test_store_result, &_result),
+                  byline_review_return_finish, _result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (returned->status, ==, BYLINE_PORTAL_POST_STATUS_DRAFT);
+  notes = RUN (byline_review_list_notes_async (editor, submitted->id, NULL,
+                                               byline_test_store_result, &_result),
+               byline_review_list_notes_finish, _result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (notes->len, ==, 1);
+
+  /* The worst case: the author approves the editor's note. */
+  {
+    g_autoptr(BylinePortalComment) approved = NULL;
+
+    approved = RUN (byline_portal_set_comment_status_async (author,
+                                                            ((BylinePortalComment *) notes->pdata[0])->id,
+                                                            BYLINE_PORTAL_COMMENT_STATUS_APPROVED,
+                                                            NULL, byline_test_store_result, &_result),
+                    byline_portal_comment_finish, author, _result, &error);
+    g_assert_no_error (error);
+  }
+
+  /* The author opens it, fixes it and publishes it with the panel. */
+  article = RUN (byline_remote_article_open_async (author, fixture->store, submitted->id, NULL,
+                                                   byline_test_store_result, &_result),
+                 byline_remote_article_open_finish, _result, &copy, &error);
+  g_assert_no_error (error);
+  byline_article_set_status (article, BYLINE_POST_STATUS_PUBLISH);
+  item = byline_outbox_send (fixture->outbox, article, fixture->author, BYLINE_PUBLISH_FLAGS_NONE);
+  if (!spin_until (one_sent, fixture, 60))
+    g_error ("not sent: state %d, “%s”", byline_outbox_item_get_state (item),
+             byline_outbox_item_get_message (item));
+
+  published = byline_test_get_post (editor, submitted->id);
+  g_assert_cmpint (published->status, ==, BYLINE_PORTAL_POST_STATUS_PUBLISH);
+  g_clear_pointer (&notes, g_ptr_array_unref);
+  notes = RUN (byline_review_list_notes_async (editor, submitted->id, NULL,
+                                               byline_test_store_result, &_result),
+               byline_review_list_notes_finish, _result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (notes->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -467,6 +545,7 @@ main (int   argc,
   ADD ("cancel", test_cancel);
   ADD ("waits-across-restart", test_waits_across_restart);
   ADD ("refusal-not-retried", test_refusal_not_retried);
+  ADD ("returned-article-published-without-notes", test_returned_article_published_without_notes);
 #undef ADD
 
   return g_test_run ();

@@ -32,6 +32,7 @@
 #include "byline-outbox.h"
 #include "byline-photo.h"
 #include "byline-portal-messages.h"
+#include "byline-review.h"
 
 typedef struct
 {
@@ -268,20 +269,14 @@ remove_item (BylineOutbox     *self,
     g_list_store_remove (self->items, position);
 }
 
+/* What came of sending @item: @post, or @error. */
 static void
-sent_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
+finish_send (BylineOutbox     *self,
+             BylineOutboxItem *item,
+             BylinePublisher  *publisher,
+             BylinePortalPost *post,
+             GError           *error)
 {
-  g_autoptr(BylineOutbox) self = user_data;
-  BylinePublisher *publisher = BYLINE_PUBLISHER (object);
-  g_autoptr(BylineOutboxItem) item = g_steal_pointer (&self->current);
-  g_autoptr(BylinePortalPost) post = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_clear_object (&self->cancellable);
-  post = byline_publisher_run_finish (publisher, result, &error);
-
   /* Cancelled by the user: the item is gone already. */
   if (!find_item (self, item, NULL))
     {
@@ -316,6 +311,55 @@ sent_cb (GObject      *object,
 }
 
 static void
+sent_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(BylineOutbox) self = user_data;
+  BylinePublisher *publisher = BYLINE_PUBLISHER (object);
+  g_autoptr(BylineOutboxItem) item = g_steal_pointer (&self->current);
+  g_autoptr(BylinePortalPost) post = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&self->cancellable);
+  post = byline_publisher_run_finish (publisher, result, &error);
+  finish_send (self, item, publisher, post, error);
+}
+
+static void
+approved_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(BylineOutbox) self = user_data;
+  g_autoptr(BylineOutboxItem) item = g_steal_pointer (&self->current);
+  g_autoptr(BylinePortalPost) post = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&self->cancellable);
+  post = byline_review_approve_finish (result, &error);
+  finish_send (self, item, byline_outbox_item_get_publisher (item), post, error);
+}
+
+/* A post on the portal that nobody outside the newsroom could see yet,
+ * now to be published (now or at a date). Its comments can only be the
+ * newsroom's notes (a returned article), which must never become public:
+ * it is published as an editor approves (byline-review.c), the notes
+ * deleted first and what was written during the publication after. A post
+ * published already is updated as it is: its comments are its readers'. */
+static gboolean
+first_publication (BylineArticle *article)
+{
+  BylinePostStatus status = byline_article_get_status (article);
+  BylinePostStatus remote = byline_article_get_remote_status (article);
+
+  return byline_article_get_post_id (article) > 0 &&
+         (remote == BYLINE_POST_STATUS_DRAFT || remote == BYLINE_POST_STATUS_PENDING ||
+          remote == BYLINE_POST_STATUS_FUTURE) &&
+         (status == BYLINE_POST_STATUS_PUBLISH || status == BYLINE_POST_STATUS_FUTURE);
+}
+
+static void
 portal_opened_cb (GObject      *object,
                   GAsyncResult *result,
                   gpointer      user_data)
@@ -325,6 +369,7 @@ portal_opened_cb (GObject      *object,
   g_autoptr(BylinePublisher) publisher = NULL;
   g_autoptr(GError) error = NULL;
   BylineOutboxItem *item = self->current;
+  BylineArticle *article;
 
   portal = byline_account_store_open_portal_finish (BYLINE_ACCOUNT_STORE (object), result, &error);
 
@@ -350,13 +395,23 @@ portal_opened_cb (GObject      *object,
       return;
     }
 
-  publisher = byline_publisher_new (portal, self->drafts, byline_outbox_item_get_article (item));
+  article = byline_outbox_item_get_article (item);
+  publisher = byline_publisher_new (portal, self->drafts, article);
   byline_publisher_set_photo_options (publisher, self->max_edge, self->jpeg_quality);
   byline_publisher_set_flags (publisher, byline_outbox_item_get_flags (item));
   if (self->work_dir != NULL)
     byline_publisher_set_work_dir (publisher, self->work_dir);
   byline_outbox_item_set_publisher (item, publisher);
-  byline_publisher_run_async (publisher, self->cancellable, sent_cb, g_object_ref (self));
+  if (first_publication (article))
+    {
+      GDateTime *date = byline_article_get_status (article) == BYLINE_POST_STATUS_FUTURE
+                        ? byline_article_get_date (article) : NULL;
+
+      byline_review_approve_async (publisher, self->drafts, date, self->cancellable, approved_cb,
+                                   g_object_ref (self));
+    }
+  else
+    byline_publisher_run_async (publisher, self->cancellable, sent_cb, g_object_ref (self));
 }
 
 static gboolean
