@@ -136,7 +136,15 @@ sync_selection (BylineDraftsPanel *self)
   /* A new article comes in at the top, above the rows in view: the list
    * keeps what it showed, so the row the editor now shows could be out of
    * sight. (GTK 4.8 has no gtk_list_view_scroll_to(); this is its action.) */
-  if (position != GTK_INVALID_LIST_POSITION)
+  if (position == 0)
+    {
+      /* The action stops once any part of the row shows; the first row is
+       * shown whole, with the top of the list. */
+      GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view));
+
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+    }
+  else if (position != GTK_INVALID_LIST_POSITION)
     gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u",
                                 position);
 }

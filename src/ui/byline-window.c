@@ -572,6 +572,12 @@ update_review (BylineWindow *self)
                           editor && (unpublished || status == BYLINE_POST_STATUS_FUTURE));
   set_enabled (self, "approve", editor && idle &&
                                 (unpublished || status == BYLINE_POST_STATUS_FUTURE));
+  /* One suggested action at a time: for an editor that is Approve, and the
+   * panel (terms, photo, address) stays beside it, quieter. */
+  if (gtk_widget_get_visible (self->approve_button))
+    gtk_widget_remove_css_class (GTK_WIDGET (self->publish_button), "suggested-action");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->publish_button), "suggested-action");
   set_enabled (self, "schedule", editor && idle && unpublished);
   set_enabled (self, "return-to-reporter", editor && idle && unpublished);
 
