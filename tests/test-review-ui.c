@@ -476,7 +476,20 @@ test_arrival_notified (void)
   g_usleep (1100 * G_TIME_SPAN_MILLISECOND);
   post = submit (reporter, title);
   g_action_group_activate_action (G_ACTION_GROUP (window), "refresh-portal", NULL);
-  g_assert_true (byline_test_wait_until (notified, title, 30000));
+  if (!byline_test_wait_until (notified, title, 30000))
+    {
+      BylinePortalSections *sections = byline_portal_sidebar_get_sections (find_sidebar (window),
+                                                                           editor_account);
+      BylineRemotePostList *queue = byline_portal_sections_get_list (sections,
+                                                                     BYLINE_SECTION_REVIEW_QUEUE);
+
+      /* What the queue made of it, to tell a lost change from a lost count. */
+      g_error ("no notification; the queue counts %u, holds %u, has more: %d, holds the post: %d",
+               byline_remote_post_list_get_total (queue),
+               g_list_model_get_n_items (G_LIST_MODEL (queue)),
+               byline_remote_post_list_get_has_more (queue),
+               byline_remote_post_list_find (queue, post->id, NULL) != NULL);
+    }
 
   for (guint i = 0; i < notifications->len && n == NULL; i++)
     if (strstr (((Notification *) g_ptr_array_index (notifications, i))->body, title) != NULL)

@@ -53,6 +53,7 @@ struct _BylinePortalSections
   GDateTime            *last_sync;   /* the portal's clock at the last look */
   guint                 refresh_interval;
   guint                 refresh_source;
+  GPtrArray            *waiting;     /* GTask: refreshes asked for during one */
 
   guint                 refreshing : 1;
 };
@@ -467,6 +468,42 @@ refresh_data_free (RefreshData *data)
 static void ask_changes (GTask *task);
 
 static void
+refreshed_again_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GPtrArray) waiting = user_data;
+  g_autoptr(GError) error = NULL;
+
+  byline_portal_sections_refresh_finish (BYLINE_PORTAL_SECTIONS (object), result, &error);
+  for (guint i = 0; i < waiting->len; i++)
+    {
+      GTask *task = g_ptr_array_index (waiting, i);
+
+      if (error != NULL)
+        g_task_return_error (task, g_error_copy (error));
+      else
+        g_task_return_boolean (task, TRUE);
+    }
+}
+
+/* A refresh asked for while one was under way may be about a change the
+ * one under way missed (it asked the portal before): one more look for all
+ * of them, once it is over. */
+static void
+refresh_again (BylinePortalSections *self)
+{
+  GPtrArray *waiting;
+
+  if (self->waiting->len == 0)
+    return;
+
+  waiting = g_steal_pointer (&self->waiting);
+  self->waiting = g_ptr_array_new_with_free_func (g_object_unref);
+  byline_portal_sections_refresh_async (self, self->cancellable, refreshed_again_cb, waiting);
+}
+
+static void
 changes_cb (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
@@ -482,6 +519,7 @@ changes_cb (GObject      *object,
     {
       self->refreshing = FALSE;
       g_task_return_error (task, error);
+      refresh_again (self);
       return;
     }
 
@@ -524,6 +562,7 @@ changes_cb (GObject      *object,
     }
 
   g_task_return_boolean (task, TRUE);
+  refresh_again (self);
 }
 
 static void
@@ -576,7 +615,7 @@ byline_portal_sections_refresh_async (BylinePortalSections *self,
 
   if (self->refreshing)
     {
-      g_task_return_boolean (task, TRUE);
+      g_ptr_array_add (self->waiting, g_steal_pointer (&task));
       return;
     }
 
@@ -677,6 +716,7 @@ byline_portal_sections_finalize (GObject *object)
   g_clear_pointer (&self->user, byline_portal_user_unref);
   g_clear_pointer (&self->time_zone, g_time_zone_unref);
   g_clear_pointer (&self->last_sync, g_date_time_unref);
+  g_clear_pointer (&self->waiting, g_ptr_array_unref);
 
   G_OBJECT_CLASS (byline_portal_sections_parent_class)->finalize (object);
 }
@@ -760,4 +800,5 @@ static void
 byline_portal_sections_init (BylinePortalSections *self)
 {
   self->time_zone = g_time_zone_new_utc ();
+  self->waiting = g_ptr_array_new_with_free_func (g_object_unref);
 }

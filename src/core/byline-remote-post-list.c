@@ -610,7 +610,10 @@ recount_cb (GObject      *object,
        * which is only known by fetching again. */
       if (total < self->items->len)
         byline_remote_post_list_reload (self);
-      else
+      /* A list that holds all its posts learns of new ones from the
+       * changes, which insert them: a count taken just before they came
+       * would have them counted twice, and hidden behind has-more. */
+      else if (self->has_more)
         {
           set_total (self, total);
           set_has_more (self, self->items->len < total);

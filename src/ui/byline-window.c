@@ -152,6 +152,24 @@ toast (BylineWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
 }
 
+/* A notice that an article went to the portal, with a way to see it there. */
+static void
+toast_with_link (BylineWindow *self,
+                 const char   *title,
+                 const char   *link)
+{
+  AdwToast *message = adw_toast_new (title);
+
+  adw_toast_set_timeout (message, 8);
+  if (link != NULL)
+    {
+      adw_toast_set_button_label (message, _("_Open in Browser"));
+      adw_toast_set_action_name (message, "win.open-link");
+      adw_toast_set_action_target_value (message, g_variant_new_string (link));
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, message);
+}
+
 /* What a failed save or load means for the user, and what to do. */
 static const char *
 describe_storage_error (const GError *error)
@@ -709,6 +727,8 @@ review_done (BylineWindow         *self,
 
   g_ptr_array_add (changed, post);
   byline_portal_sections_apply_changes (sections, changed);
+  /* The reporter's account, when it is on this computer too, sees it now. */
+  byline_portal_sidebar_refresh (self->portal_sidebar);
 
   if (self->article != NULL && byline_article_get_post_id (self->article) == post->id &&
       byline_article_get_remote_status (self->article) !=
@@ -1003,10 +1023,10 @@ approved_cb (GObject      *object,
       /* Translators: a notice; %s is a date and time */
       g_autofree char *title = g_strdup_printf (_("Scheduled for %s"), when);
 
-      toast (self, title);
+      toast_with_link (self, title, post->link);
     }
   else
-    toast (self, _("Published"));
+    toast_with_link (self, _("Published"), post->link);
 
   review_data_free (data);
 }
@@ -1657,7 +1677,6 @@ on_sent_cb (BylineWindow     *self,
   BylineArticle *article = byline_outbox_item_get_article (item);
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   g_autofree char *title = NULL;
-  AdwToast *message;
 
   /* The post has moved on the portal: its sections should say so now, not
    * at the next periodic look (the lists fetch only what changed). */
@@ -1699,15 +1718,7 @@ on_sent_cb (BylineWindow     *self,
       break;
     }
 
-  message = adw_toast_new (title);
-  adw_toast_set_timeout (message, 8);
-  if (post->link != NULL)
-    {
-      adw_toast_set_button_label (message, _("_Open in Browser"));
-      adw_toast_set_action_name (message, "win.open-link");
-      adw_toast_set_action_target_value (message, g_variant_new_string (post->link));
-    }
-  adw_toast_overlay_add_toast (self->toast_overlay, message);
+  toast_with_link (self, title, post->link);
 
   if (shows_article (self, article))
     adw_flap_set_reveal_flap (self->flap, FALSE);
