@@ -1304,6 +1304,70 @@ test_approve_conflict (void)
   byline_portal_post_unref (set_status (editor, post->id, BYLINE_PORTAL_POST_STATUS_TRASH));
 }
 
+/* Published in wp-admin while the editor had it open, then commented on:
+ * approving must not take the readers' comments for notes and delete them. */
+static void
+test_approve_published_meanwhile (void)
+{
+  g_autoptr(BylinePortal) editor = portal_for ("editor", NULL);
+  g_autoptr(BylinePortal) reporter = portal_for ("contributor", NULL);
+  g_autoptr(BylineDraftStore) reporter_store = new_store ();
+  g_autoptr(BylineDraftStore) store = new_store ();
+  g_autofree char *title = unique ("Bài đã đăng nơi khác");
+  g_autoptr(BylinePortalPost) post = submit (reporter, reporter_store, title);
+  g_autoptr(BylineArticle) article = open_remote (editor, store, post->id, NULL);
+  g_autoptr(BylinePortalComment) comment = NULL;
+  g_autoptr(BylinePortalPost) approved = NULL;
+  g_autoptr(GPtrArray) comments = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* WordPress keeps the time of a change to the second. */
+  g_usleep (1100 * G_TIME_SPAN_MILLISECOND);
+  byline_portal_post_unref (set_status (editor, post->id, BYLINE_PORTAL_POST_STATUS_PUBLISH));
+  comment = RUN (byline_portal_create_comment_async (editor, post->id, 0, "Bạn đọc: bài hay.",
+                                                     BYLINE_PORTAL_COMMENT_STATUS_APPROVED, NULL,
+                                                     byline_test_store_result, &_result),
+                 byline_portal_comment_finish, editor, _result, &error);
+  g_assert_no_error (error);
+
+  approved = approve (editor, store, article, NULL, &error);
+  g_assert_null (approved);
+  g_assert_error (error, BYLINE_ERROR, BYLINE_ERROR_CONFLICT);
+  g_clear_error (&error);
+
+  comments = RUN (byline_portal_list_comments_async (editor, post->id,
+                                                     BYLINE_PORTAL_COMMENT_STATUS_ANY, NULL,
+                                                     byline_test_store_result, &_result),
+                  byline_portal_list_comments_finish, editor, _result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (comments->len, ==, 1);
+  g_assert_cmpint (((BylinePortalComment *) comments->pdata[0])->id, ==, comment->id);
+
+  /* "Publish my version": the edits go out, the comment stays. */
+  {
+    g_autoptr(BylinePublisher) publisher = byline_publisher_new (editor, store, article);
+    g_autofree char *work = g_build_filename (store_dir, "uploads", NULL);
+    g_autoptr(GFile) work_dir = g_file_new_for_path (work);
+
+    byline_publisher_set_work_dir (publisher, work_dir);
+    byline_publisher_set_flags (publisher, BYLINE_PUBLISH_FLAGS_OVERWRITE);
+    approved = RUN (byline_review_approve_async (publisher, store, NULL, NULL,
+                                                 byline_test_store_result, &_result),
+                    byline_review_approve_finish, _result, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (approved->status, ==, BYLINE_PORTAL_POST_STATUS_PUBLISH);
+  }
+  g_clear_pointer (&comments, g_ptr_array_unref);
+  comments = RUN (byline_portal_list_comments_async (editor, post->id,
+                                                     BYLINE_PORTAL_COMMENT_STATUS_ANY, NULL,
+                                                     byline_test_store_result, &_result),
+                  byline_portal_list_comments_finish, editor, _result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (comments->len, ==, 1);
+
+  byline_portal_post_unref (set_status (editor, post->id, BYLINE_PORTAL_POST_STATUS_TRASH));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1329,6 +1393,7 @@ main (int   argc,
   g_test_add_func ("/review/open/fetch-with-terms", test_fetch_with_terms);
   g_test_add_func ("/review/approve/paths", test_approve_paths);
   g_test_add_func ("/review/approve/conflict", test_approve_conflict);
+  g_test_add_func ("/review/approve/published-meanwhile", test_approve_published_meanwhile);
 
   status = g_test_run ();
 

@@ -771,6 +771,7 @@ typedef struct
   BylinePostStatus  old_status;
   GDateTime        *old_date;
   BylinePortalPost *post;
+  gboolean          was_public;   /* published meanwhile: comments are readers' */
 } ApproveData;
 
 static void
@@ -800,14 +801,22 @@ approved_saved_cb (GObject      *object,
 }
 
 static void
+save_approved (GTask *task)
+{
+  ApproveData *data = g_task_get_task_data (task);
+  BylineArticle *article = byline_publisher_get_article (data->publisher);
+
+  byline_remote_article_mark_sent (article, data->post);
+  byline_draft_store_save_async (data->store, article, g_task_get_cancellable (task),
+                                 approved_saved_cb, task);
+}
+
+static void
 swept_cb (GObject      *object,
           GAsyncResult *result,
           gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  ApproveData *data = g_task_get_task_data (task);
-  BylineArticle *article = byline_publisher_get_article (data->publisher);
-  GCancellable *cancellable = g_task_get_cancellable (task);
   GError *error = NULL;
   guint swept;
 
@@ -821,9 +830,7 @@ swept_cb (GObject      *object,
   if (swept > 0)
     g_debug ("%u notes made during the publication were deleted", swept);
 
-  byline_remote_article_mark_sent (article, data->post);
-  byline_draft_store_save_async (data->store, article, cancellable, approved_saved_cb,
-                                 g_steal_pointer (&task));
+  save_approved (g_steal_pointer (&task));
 }
 
 static void
@@ -844,6 +851,12 @@ published_cb (GObject      *object,
       byline_article_set_status (article, data->old_status);
       byline_article_set_date (article, data->old_date);
       g_task_return_error (task, error);
+      return;
+    }
+
+  if (data->was_public)
+    {
+      save_approved (g_steal_pointer (&task));
       return;
     }
 
@@ -878,6 +891,40 @@ cleared_cb (GObject      *object,
   byline_publisher_run_async (data->publisher, cancellable, published_cb, g_steal_pointer (&task));
 }
 
+static void
+checked_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  ApproveData *data = g_task_get_task_data (task);
+  BylineArticle *article = byline_publisher_get_article (data->publisher);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  g_autoptr(BylinePortalPost) post = NULL;
+  GError *error = NULL;
+
+  post = byline_portal_post_finish (BYLINE_PORTAL (object), result, &error);
+  if (post == NULL)
+    {
+      byline_article_set_status (article, data->old_status);
+      byline_article_set_date (article, data->old_date);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* Published in wp-admin while it was open here: its comments are its
+   * readers', not notes, and stay. The publisher then finds that the post
+   * changed and asks, as for any other change. */
+  data->was_public = post->status == BYLINE_PORTAL_POST_STATUS_PUBLISH ||
+                     post->status == BYLINE_PORTAL_POST_STATUS_PRIVATE;
+  if (data->was_public)
+    byline_publisher_run_async (data->publisher, cancellable, published_cb,
+                                g_steal_pointer (&task));
+  else
+    byline_review_clear_notes_async (BYLINE_PORTAL (object), post->id, NULL, cancellable,
+                                     cleared_cb, g_steal_pointer (&task));
+}
+
 /**
  * byline_review_approve_async:
  * @publisher: the publisher of a working copy of a post under review
@@ -888,7 +935,8 @@ cleared_cb (GObject      *object,
  * Approves the article: publishes it now, or schedules it for @date.
  *
  * The notes on it are deleted first (they must never become public; see
- * the top of this file), then the publisher sends the article (with any
+ * the top of this file), unless the post was published meanwhile (its
+ * comments are then readers'), then the publisher sends the article (with any
  * edits made in the working copy) and the new status, exactly once and
  * only if nobody changed the post meanwhile; then anything dated before
  * the publication is swept. The notes are cleared before the publisher's
@@ -958,8 +1006,8 @@ byline_review_approve_async (BylinePublisher     *publisher,
         byline_article_set_date (article, now);
     }
 
-  byline_review_clear_notes_async (byline_publisher_get_portal (publisher), post_id, NULL,
-                                   cancellable, cleared_cb, task);
+  byline_portal_get_post_async (byline_publisher_get_portal (publisher), post_id, cancellable,
+                                checked_cb, task);
 }
 
 /**
