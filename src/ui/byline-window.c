@@ -1189,14 +1189,28 @@ schedule_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* A dialog asking for a note: returns the text view holding it. */
-static AdwMessageDialog *
-note_dialog_new (BylineWindow  *self,
-                 const char    *heading,
-                 const char    *body,
-                 const char    *response,
-                 const char    *response_label,
-                 GtkTextView  **view_out)
+static void
+on_note_changed_cb (GtkTextBuffer    *buffer,
+                    AdwMessageDialog *dialog)
+{
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  adw_message_dialog_set_response_enabled (dialog, g_object_get_data (G_OBJECT (dialog), "response"),
+                                           *g_strstrip (text) != '\0');
+}
+
+/* A dialog asking for a note; @on_response gets it with a ReviewData of
+ * its own, and reads the note from the "view" the dialog holds. */
+static void
+present_note_dialog (BylineWindow  *self,
+                     const char    *heading,
+                     const char    *body,
+                     const char    *response,
+                     const char    *response_label,
+                     GCallback      on_response)
 {
   AdwMessageDialog *dialog;
   GtkWidget *scrolled = gtk_scrolled_window_new ();
@@ -1218,26 +1232,18 @@ note_dialog_new (BylineWindow  *self,
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"),
                                     response, response_label, NULL);
   adw_message_dialog_set_response_appearance (dialog, response, ADW_RESPONSE_SUGGESTED);
+
+  /* No empty notes. */
   adw_message_dialog_set_response_enabled (dialog, response, FALSE);
-
-  /* No empty notes (see on_note_changed_cb()). */
   g_object_set_data_full (G_OBJECT (dialog), "response", g_strdup (response), g_free);
-  *view_out = GTK_TEXT_VIEW (view);
+  g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "changed",
+                           G_CALLBACK (on_note_changed_cb), dialog, 0);
 
-  return dialog;
-}
-
-static void
-on_note_changed_cb (GtkTextBuffer    *buffer,
-                    AdwMessageDialog *dialog)
-{
-  g_autofree char *text = NULL;
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  adw_message_dialog_set_response_enabled (dialog, g_object_get_data (G_OBJECT (dialog), "response"),
-                                           *g_strstrip (text) != '\0');
+  g_object_set_data (G_OBJECT (dialog), "view", view);
+  g_signal_connect_data (dialog, "response", on_response, review_data_new (self),
+                         (GClosureNotify) review_data_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (view);
 }
 
 static char *
@@ -1303,23 +1309,14 @@ return_to_reporter_action (GSimpleAction *action,
                            gpointer       user_data)
 {
   BylineWindow *self = BYLINE_WINDOW (user_data);
-  AdwMessageDialog *dialog;
-  GtkTextView *view;
 
   if (self->article_sections == NULL || self->review_busy)
     return;
 
-  dialog = note_dialog_new (self, _("Return to Reporter"),
-                            _("Say what the reporter should change. Only the newsroom can read "
-                              "the note; it is deleted when the article is published."),
-                            "return", _("_Return"), &view);
-  g_object_set_data (G_OBJECT (dialog), "view", view);
-  g_signal_connect_object (gtk_text_view_get_buffer (view), "changed",
-                           G_CALLBACK (on_note_changed_cb), dialog, 0);
-  g_signal_connect_data (dialog, "response", G_CALLBACK (on_return_response_cb),
-                         review_data_new (self), (GClosureNotify) review_data_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (GTK_WIDGET (view));
+  present_note_dialog (self, _("Return to Reporter"),
+                       _("Say what the reporter should change. Only the newsroom can read "
+                         "the note; it is deleted when the article is published."),
+                       "return", _("_Return"), G_CALLBACK (on_return_response_cb));
 }
 
 static void
@@ -1386,23 +1383,14 @@ reply_to_note_action (GSimpleAction *action,
                       gpointer       user_data)
 {
   BylineWindow *self = BYLINE_WINDOW (user_data);
-  AdwMessageDialog *dialog;
-  GtkTextView *view;
 
   if (self->article_sections == NULL || self->review_busy)
     return;
 
-  dialog = note_dialog_new (self, _("Reply and Resubmit"),
-                            _("Answer the editor’s note. The article goes back to the review "
-                              "queue with your reply."),
-                            "reply", _("_Reply and Resubmit"), &view);
-  g_object_set_data (G_OBJECT (dialog), "view", view);
-  g_signal_connect_object (gtk_text_view_get_buffer (view), "changed",
-                           G_CALLBACK (on_note_changed_cb), dialog, 0);
-  g_signal_connect_data (dialog, "response", G_CALLBACK (on_reply_response_cb),
-                         review_data_new (self), (GClosureNotify) review_data_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (GTK_WIDGET (view));
+  present_note_dialog (self, _("Reply and Resubmit"),
+                       _("Answer the editor’s note. The article goes back to the review "
+                         "queue with your reply."),
+                       "reply", _("_Reply and Resubmit"), G_CALLBACK (on_reply_response_cb));
 }
 
 static void
